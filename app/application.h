@@ -1,0 +1,40 @@
+#pragma once
+// The composition root: builds the broker (in its own thread when a window is shown), the window,
+// wires them, handles SIGINT/SIGTERM, and owns the start-up and shutdown order.
+
+#include "commandline.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QThread;
+class QSocketNotifier;
+
+namespace Broker {
+class Service;
+}
+
+class Application final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Application)
+public:
+    explicit Application(const AppOptions &options, QObject *parent = nullptr);
+    ~Application() override;
+
+    // Returns the process exit code.
+    int run();
+
+    enum ExitCode { Success = 0, UsageError = 2, ListenFailed = 3, StorageFailed = 4 };
+
+private:
+    bool installSignalHandlers();
+    void shutdown();
+    void printBanner() const;
+
+    AppOptions m_options;
+    QThread *m_brokerThread = nullptr;
+    Broker::Service *m_service = nullptr;
+    QSocketNotifier *m_signalNotifier = nullptr;
+};

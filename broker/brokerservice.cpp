@@ -1,0 +1,200 @@
+#include "brokerservice.h"
+
+#include "core/clock.h"
+#include "core/logging.h"
+#include "delivery/deliveryservice.h"
+#include "http/httpingress.h"
+#include "http/routes.h"
+#include "store/database.h"
+#include "store/messagestore.h"
+#include "store/writebatcher.h"
+
+#include <QDir>
+
+namespace Broker {
+
+Service::Service(const BrokerConfig &config, IClock *clock, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock)
+{
+    if (!m_clock) {
+        m_ownedClock = std::make_unique<SystemClock>();
+        m_clock = m_ownedClock.get();
+    }
+}
+
+Service::~Service()
+{
+    stop();
+}
+
+Status Service::start()
+{
+    if (m_running)
+        return Ok{};
+    QString path = QStringLiteral(":memory:");
+    if (!m_config.inMemory) {
+        if (m_config.dataDir.isEmpty())
+            return ApiError{ErrorCode::Internal, QStringLiteral("no data directory configured")};
+        if (!QDir().mkpath(m_config.dataDir))
+            return ApiError{
+                ErrorCode::StorageFailed,
+                QStringLiteral("cannot create data directory %1").arg(m_config.dataDir)};
+        path = QDir(m_config.dataDir).filePath(QStringLiteral("localstash.db"));
+    }
+    m_db = std::make_unique<Database>();
+    if (auto st = m_db->open(path, m_config.synchronousFull); !st) {
+        m_db.reset();
+        return st;
+    }
+    m_batcher = std::make_unique<WriteBatcher>(m_db.get());
+    m_store = std::make_unique<MessageStore>(m_db.get());
+    m_keys = std::make_unique<KeyRing>();
+    if (auto st = loadKeys(); !st)
+        return st;
+
+    m_delivery =
+        new DeliveryService(m_config, m_clock, m_batcher.get(), m_store.get(), m_keys.get(), this);
+    connect(m_delivery, &DeliveryService::countsChanged, this, &Service::countsChanged);
+    connect(m_delivery, &DeliveryService::messageFinished, this, &Service::messageFinished);
+
+    m_ingress = new HttpIngress(m_config, this);
+    registerRoutes();
+    auto port = m_ingress->listen(m_config.bindAddress, m_config.port);
+    if (!port) {
+        delete m_ingress;
+        m_ingress = nullptr;
+        delete m_delivery;
+        m_delivery = nullptr;
+        m_batcher.reset();
+        m_store.reset();
+        m_db.reset();
+        return port.error();
+    }
+    m_delivery->start();
+    m_running = true;
+    qCInfo(lcHttp) << "listening on" << baseUrl();
+    emit started(baseUrl());
+    return Ok{};
+}
+
+void Service::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_ingress->close();
+    m_delivery->stop();
+    m_batcher->flush();
+    delete m_ingress;
+    m_ingress = nullptr;
+    delete m_delivery;
+    m_delivery = nullptr;
+    m_batcher.reset();
+    m_store.reset();
+    m_db.reset();
+}
+
+Status Service::loadKeys()
+{
+    const auto current = m_store->kv(QLatin1String(KeyRing::CurrentKey));
+    const auto next = m_store->kv(QLatin1String(KeyRing::NextKey));
+    if (current && next) {
+        m_keys->set(SigningKeys{*current, *next});
+        return Ok{};
+    }
+    const SigningKeys initial{m_config.initialCurrentKey, m_config.initialNextKey};
+    QString error;
+    bool ok = false;
+    m_batcher->submit(
+        [this, initial](QSqlDatabase &db, QString *err) {
+            return m_store->setKv(db, QLatin1String(KeyRing::CurrentKey), initial.current, err) &&
+                   m_store->setKv(db, QLatin1String(KeyRing::NextKey), initial.next, err);
+        },
+        [&](bool success, const QString &err) {
+            ok = success;
+            error = err;
+        });
+    m_batcher->flush();
+    if (!ok)
+        return ApiError{ErrorCode::StorageFailed,
+                        QStringLiteral("cannot store signing keys: %1").arg(error)};
+    m_keys->set(initial);
+    return Ok{};
+}
+
+void Service::registerRoutes()
+{
+    RouteContext ctx;
+    ctx.config = m_config;
+    ctx.clock = m_clock;
+    ctx.batcher = m_batcher.get();
+    ctx.store = m_store.get();
+    ctx.delivery = m_delivery;
+    ctx.keys = m_keys.get();
+    ctx.keysRotated = [this](const SigningKeys &keys) {
+        emit signingKeysChanged(keys.current, keys.next);
+    };
+    registerKeyRoutes(*m_ingress, ctx);
+    registerPublishRoutes(*m_ingress, ctx);
+    registerMessageRoutes(*m_ingress, ctx);
+    registerLogRoutes(*m_ingress, ctx);
+}
+
+quint16 Service::port() const
+{
+    return m_ingress ? m_ingress->port() : 0;
+}
+
+QString Service::baseUrl() const
+{
+    QString host = m_config.bindAddress.toString();
+    if (m_config.bindAddress == QHostAddress::Any || m_config.bindAddress == QHostAddress::AnyIPv4)
+        host = QStringLiteral("127.0.0.1");
+    if (m_config.bindAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    return QStringLiteral("http://%1:%2").arg(host).arg(port());
+}
+
+SigningKeys Service::signingKeys() const
+{
+    return m_keys ? m_keys->keys()
+                  : SigningKeys{m_config.initialCurrentKey, m_config.initialNextKey};
+}
+
+QString Service::databasePath() const
+{
+    return m_db ? m_db->path() : QString();
+}
+
+QVariantMap Service::counts() const
+{
+    return m_delivery ? m_delivery->counts() : QVariantMap();
+}
+
+Status Service::rotateSigningKeys()
+{
+    if (!m_running)
+        return ApiError{ErrorCode::Internal, QStringLiteral("broker not running")};
+    const SigningKeys fresh = m_keys->rotated();
+    bool ok = false;
+    QString error;
+    m_batcher->submit(
+        [this, fresh](QSqlDatabase &db, QString *err) {
+            return m_store->setKv(db, QLatin1String(KeyRing::CurrentKey), fresh.current, err) &&
+                   m_store->setKv(db, QLatin1String(KeyRing::NextKey), fresh.next, err);
+        },
+        [&](bool success, const QString &err) {
+            ok = success;
+            error = err;
+        });
+    m_batcher->flush();
+    if (!ok)
+        return ApiError{ErrorCode::StorageFailed, error};
+    m_keys->set(fresh);
+    emit signingKeysChanged(fresh.current, fresh.next);
+    return Ok{};
+}
+
+} // namespace Broker

@@ -1,0 +1,79 @@
+#pragma once
+// The broker facade: start/stop, what the window shows, and batched change signals. It owns the
+// database, the write batcher, the HTTP ingress and the delivery service. Lives in one thread
+// (the broker thread in the app, the test's thread in tests); other threads talk to it through
+// queued signals and QMetaObject::invokeMethod.
+
+#include "core/config.h"
+#include "core/result.h"
+#include "signing/keyring.h"
+
+#include <QObject>
+#include <QVariantMap>
+
+#include <memory>
+
+namespace Broker {
+
+class IClock;
+class Database;
+class WriteBatcher;
+class MessageStore;
+class HttpIngress;
+class DeliveryService;
+class KeyRing;
+
+class Service final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Service)
+public:
+    // clock: nullptr = the system clock. The service does not own a given clock.
+    explicit Service(const BrokerConfig &config, IClock *clock = nullptr,
+                     QObject *parent = nullptr);
+    ~Service() override;
+
+    // Opens the data dir, recovers, starts listening. Errors say what to do.
+    Status start();
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    const BrokerConfig &config() const { return m_config; }
+    quint16 port() const;
+    QString baseUrl() const;
+    QString token() const { return m_config.token; }
+    SigningKeys signingKeys() const;
+    QString databasePath() const;
+    QVariantMap counts() const;
+    IClock *clock() const { return m_clock; }
+
+    // For tests and the UI thread's own reader: where the data lives.
+    MessageStore *store() const { return m_store.get(); }
+    WriteBatcher *batcher() const { return m_batcher.get(); }
+    DeliveryService *delivery() const { return m_delivery; }
+
+    Status rotateSigningKeys();
+
+signals:
+    void started(const QString &baseUrl);
+    void countsChanged(const QVariantMap &counts);
+    void signingKeysChanged(const QString &current, const QString &next);
+    void messageFinished(const QString &id, const QString &state);
+
+private:
+    void registerRoutes();
+    Status loadKeys();
+
+    BrokerConfig m_config;
+    IClock *m_clock;
+    std::unique_ptr<IClock> m_ownedClock;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<WriteBatcher> m_batcher;
+    std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<KeyRing> m_keys;
+    DeliveryService *m_delivery = nullptr;
+    HttpIngress *m_ingress = nullptr;
+    bool m_running = false;
+};
+
+} // namespace Broker

@@ -1,0 +1,13 @@
+#pragma once
+// Identifiers in QStash's shapes: `msg_` + base58, `sig_` + alphanumerics, `jwt_` + base58.
+
+#include <QString>
+
+namespace Broker::Ids {
+
+QString randomBase58(int length);
+QString newMessageId();
+QString newJwtId();
+QString newSigningKey();
+
+} // namespace Broker::Ids

@@ -1,0 +1,391 @@
+#include "deliveryservice.h"
+
+#include "backoff.h"
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/logging.h"
+#include "retryafter.h"
+#include "retrydelay.h"
+#include "scheduling/duequeue.h"
+#include "signing/jwt.h"
+#include "signing/keyring.h"
+#include "store/messagestore.h"
+#include "store/writebatcher.h"
+
+#include <QJsonArray>
+
+namespace Broker {
+
+namespace {
+
+QJsonObject responseDetail(const DeliveryResult &r, qint64 maxBody)
+{
+    QJsonObject d;
+    if (r.status > 0) {
+        d.insert(QStringLiteral("responseStatus"), r.status);
+        QJsonObject headers;
+        for (const auto &[name, value] : r.responseHeaders) {
+            const QString key = canonicalHeaderName(name);
+            QJsonArray values = headers.value(key).toArray();
+            values.append(QString::fromUtf8(value));
+            headers.insert(key, values);
+        }
+        d.insert(QStringLiteral("responseHeader"), headers);
+        if (!r.responseBody.isEmpty())
+            d.insert(QStringLiteral("responseBody"),
+                     QString::fromLatin1(r.responseBody.left(maxBody).toBase64()));
+    }
+    if (!r.error.isEmpty())
+        d.insert(QStringLiteral("error"), r.error);
+    else if (!r.success())
+        d.insert(QStringLiteral("error"),
+                 QStringLiteral("destination answered HTTP %1").arg(r.status));
+    return d;
+}
+
+bool isNonRetryable(const DeliveryResult &r)
+{
+    if (r.status != 489)
+        return false;
+    for (const auto &[name, value] : r.responseHeaders) {
+        if (name.compare("upstash-nonretryable-error", Qt::CaseInsensitive) == 0 &&
+            value.trimmed().compare("true", Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+DeliveryService::DeliveryService(const BrokerConfig &config, IClock *clock, WriteBatcher *batcher,
+                                 MessageStore *store, KeyRing *keys, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock)
+    , m_batcher(batcher)
+    , m_store(store)
+    , m_keys(keys)
+{
+    m_dispatcher = new Dispatcher(
+        config.maxInFlightPerOrigin, config.maxRecordedResponseBytes,
+        [this](DeliveryRequest &request, qint64 &startedAt) { onStarted(request, startedAt); },
+        this);
+    connect(m_dispatcher, &Dispatcher::finished, this, &DeliveryService::handleFinished);
+    m_due = new DueQueue(
+        clock, store, config.dueHorizonMs, [this] { m_batcher->flush(); }, this);
+    connect(m_due, &DueQueue::due, this, &DeliveryService::handleDue);
+    m_countsTimer.setSingleShot(true);
+    m_countsTimer.setInterval(250);
+    connect(&m_countsTimer, &QTimer::timeout, this, [this] { emit countsChanged(counts()); });
+}
+
+DeliveryService::~DeliveryService() = default;
+
+void DeliveryService::start()
+{
+    const auto stored = m_store->countsByState();
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        m_counts.insert(it.key(), it.value());
+    recover();
+    m_running = true;
+    m_due->start();
+    m_countsTimer.start();
+}
+
+void DeliveryService::stop()
+{
+    m_running = false;
+    m_due->stop();
+    // Replies aborted here must not be recorded as failed attempts: they stay ACTIVE and recover.
+    disconnect(m_dispatcher, &Dispatcher::finished, this, &DeliveryService::handleFinished);
+    m_dispatcher->abortAll();
+    m_batcher->flush();
+}
+
+void DeliveryService::recover()
+{
+    const QList<Message> interrupted = m_store->messagesInState(MessageState::Active);
+    if (interrupted.isEmpty())
+        return;
+    const qint64 now = m_clock->nowMs();
+    for (const Message &m : interrupted) {
+        m_batcher->submit([this, m, now](QSqlDatabase &db, QString *error) {
+            return m_store->updateState(db, m.id, MessageState::Retry, m.retried, now, now,
+                                        error) &&
+                   m_store->appendEvent(
+                       db, m, EventState::Retry, now,
+                       QJsonObject{
+                           {QStringLiteral("error"),
+                            QStringLiteral("LocalStash stopped while this attempt was in "
+                                           "flight; delivering again (possible duplicate)")},
+                           {QStringLiteral("nextDeliveryTime"), now}},
+                       error);
+        });
+        moveCount(MessageState::Active, MessageState::Retry);
+    }
+    m_batcher->flush();
+    qCInfo(lcDelivery) << interrupted.size()
+                       << "attempts were in flight at the last stop; redelivering them";
+}
+
+void DeliveryService::accept(const QList<Message> &messages,
+                             std::function<void(const Status &)> done)
+{
+    m_batcher->submit(
+        [this, messages](QSqlDatabase &db, QString *error) {
+            for (const Message &m : messages) {
+                if (!m_store->insertMessage(db, m, error) ||
+                    !m_store->appendEvent(db, m, EventState::Created, m.createdAt, {}, error))
+                    return false;
+            }
+            return true;
+        },
+        [this, messages, done = std::move(done)](bool ok, const QString &error) {
+            if (!ok) {
+                done(ApiError{ErrorCode::StorageFailed,
+                              QStringLiteral("message not stored: %1").arg(error)});
+                return;
+            }
+            addCount(MessageState::Pending, messages.size());
+            done(Ok{});
+            if (!m_running)
+                return;
+            const qint64 now = m_clock->nowMs();
+            for (const Message &m : messages) {
+                if (m.dueAt <= now)
+                    dispatch(m);
+                else
+                    m_due->add(m.id, m.dueAt);
+            }
+        });
+}
+
+void DeliveryService::handleDue(const QStringList &ids)
+{
+    if (!m_running)
+        return;
+    const qint64 now = m_clock->nowMs();
+    for (const QString &id : ids) {
+        if (m_inFlight.contains(id))
+            continue;
+        const auto m = m_store->message(id);
+        if (!m || (m->state != MessageState::Pending && m->state != MessageState::Retry))
+            continue; // cancelled or finished meanwhile
+        if (m->dueAt > now) {
+            m_due->add(id, m->dueAt); // rescheduled since it was queued
+            continue;
+        }
+        dispatch(*m);
+    }
+}
+
+void DeliveryService::dispatch(const Message &m)
+{
+    m_inFlight.insert(m.id, m);
+    DeliveryRequest request;
+    request.messageId = m.id;
+    request.retried = m.retried;
+    request.url = m.url;
+    request.method = m.method;
+    request.body = m.body;
+    request.timeoutMs = m.timeoutMs > 0 ? m.timeoutMs : m_config.defaultTimeoutMs;
+    request.headers = m.headers;
+    request.headers.append({QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Upstash-QStash")});
+    request.headers.append({QByteArrayLiteral("Upstash-Message-Id"), m.id.toLatin1()});
+    request.headers.append({QByteArrayLiteral("Upstash-Retried"), QByteArray::number(m.retried)});
+    if (!m.topicName.isEmpty())
+        request.headers.append({QByteArrayLiteral("Upstash-Topic-Name"), m.topicName.toUtf8()});
+    if (!m.scheduleId.isEmpty())
+        request.headers.append({QByteArrayLiteral("Upstash-Schedule-Id"), m.scheduleId.toUtf8()});
+    if (!m.callerIp.isEmpty())
+        request.headers.append({QByteArrayLiteral("Upstash-Caller-Ip"), m.callerIp.toLatin1()});
+    m_dispatcher->send(std::move(request));
+}
+
+void DeliveryService::onStarted(DeliveryRequest &request, qint64 &startedAt)
+{
+    const qint64 now = m_clock->nowMs();
+    startedAt = now;
+    Jwt::Claims claims;
+    claims.subject = QString::fromUtf8(request.url);
+    claims.issuedAt = now / 1000;
+    claims.expiresAt = claims.issuedAt + 300;
+    claims.notBefore = 0;
+    claims.jwtId = Ids::newJwtId();
+    claims.body = request.body;
+    request.headers.append(
+        {QByteArrayLiteral("Upstash-Signature"), Jwt::sign(m_keys->keys().current, claims)});
+
+    const auto it = m_inFlight.constFind(request.messageId);
+    if (it == m_inFlight.cend())
+        return;
+    const Message m = it.value();
+    const MessageState before = m.state;
+    m_inFlight[m.id].state = MessageState::Active;
+    moveCount(before, MessageState::Active);
+    m_batcher->submit([this, m, now](QSqlDatabase &db, QString *error) {
+        return m_store->updateState(db, m.id, MessageState::Active, m.retried, m.dueAt, now,
+                                    error) &&
+               m_store->appendEvent(db, m, EventState::Active, now, {}, error);
+    });
+}
+
+qint64 DeliveryService::retryDelay(const Message &m, const DeliveryResult &result) const
+{
+    // The destination's own hint wins, then the publisher's expression, then the default curve.
+    if (auto hinted = RetryAfter::delayMs(result.responseHeaders, m_clock->nowMs()))
+        return *hinted;
+    const QString expression = m.option("retryDelay");
+    if (!expression.isEmpty()) {
+        if (auto expr = RetryDelayExpression::parse(expression))
+            return expr->evaluateMs(m.retried);
+    }
+    return Backoff::defaultDelayMs(m.retried + 1);
+}
+
+void DeliveryService::handleFinished(const DeliveryResult &result)
+{
+    const QString id = result.request.messageId;
+    auto it = m_inFlight.find(id);
+    if (it == m_inFlight.end())
+        return;
+    Message m = it.value();
+    m_inFlight.erase(it);
+    const qint64 now = m_clock->nowMs();
+    const bool cancelRequested = m_cancelRequested.remove(id);
+
+    AttemptRecord attempt;
+    attempt.messageId = id;
+    attempt.retried = m.retried;
+    attempt.startedAt = result.startedAt;
+    attempt.durationMs = result.durationMs;
+    attempt.url = result.request.url;
+    attempt.method = result.request.method;
+    attempt.requestHeaders = result.request.headers;
+    attempt.status = result.status;
+    attempt.responseHeaders = result.responseHeaders;
+    attempt.responseBody = result.responseBody;
+    attempt.error = result.error;
+
+    const QJsonObject detail = responseDetail(result, m_config.maxRecordedResponseBytes);
+    MessageState next;
+    qint64 nextDue = m.dueAt;
+    int retried = m.retried;
+    QList<QPair<const char *, QJsonObject>> events;
+    if (result.success()) {
+        next = MessageState::Delivered;
+        events.append({EventState::Delivered, detail});
+    } else {
+        events.append({EventState::Error, detail});
+        if (cancelRequested) {
+            next = MessageState::Canceled;
+            events.append({EventState::Canceled, QJsonObject()});
+        } else if (!isNonRetryable(result) && m.retried < m.maxRetries) {
+            next = MessageState::Retry;
+            const qint64 wait = qint64(double(retryDelay(m, result)) * m_config.timeScale);
+            nextDue = now + wait;
+            retried = m.retried + 1;
+            events.last().second.insert(QStringLiteral("nextDeliveryTime"), nextDue);
+            events.append(
+                {EventState::Retry, QJsonObject{{QStringLiteral("nextDeliveryTime"), nextDue}}});
+        } else {
+            next = MessageState::Failed;
+            events.append({EventState::Failed, detail});
+        }
+    }
+    moveCount(MessageState::Active, next);
+    m_batcher->submit(
+        [this, m, attempt, next, retried, nextDue, now, events](QSqlDatabase &db, QString *error) {
+            if (!m_store->insertAttempt(db, attempt, error) ||
+                !m_store->updateState(db, m.id, next, retried, nextDue, now, error))
+                return false;
+            for (const auto &[state, eventDetail] : events) {
+                if (!m_store->appendEvent(db, m, state, now, eventDetail, error))
+                    return false;
+            }
+            return true;
+        },
+        [this, id, next, nextDue](bool ok, const QString &) {
+            if (ok && next == MessageState::Retry && m_running)
+                m_due->add(id, nextDue);
+        });
+    if (isFinal(next))
+        emit messageFinished(id, stateName(next));
+}
+
+void DeliveryService::cancel(const QString &id, std::function<void(Result<int>)> done)
+{
+    const qint64 now = m_clock->nowMs();
+    if (auto it = m_inFlight.find(id); it != m_inFlight.end()) {
+        const Message m = it.value();
+        if (m_dispatcher->cancelQueued(id)) {
+            m_inFlight.erase(it);
+        } else {
+            // In flight: the attempt finishes first; a failure then ends as CANCELED, not RETRY.
+            m_cancelRequested.insert(id);
+            m_batcher->submit(
+                [this, m, now](QSqlDatabase &db, QString *error) {
+                    return m_store->appendEvent(db, m, EventState::CancelRequested, now, {}, error);
+                },
+                [done](bool ok, const QString &error) {
+                    if (ok)
+                        done(1);
+                    else
+                        done(ApiError{ErrorCode::StorageFailed, error});
+                });
+            return;
+        }
+    }
+    m_batcher->flush();
+    const auto m = m_store->message(id);
+    if (!m || (m->state != MessageState::Pending && m->state != MessageState::Retry)) {
+        done(notFound(QStringLiteral("message %1 not found or already finished").arg(id)));
+        return;
+    }
+    const MessageState before = m->state;
+    const Message msg = *m;
+    m_batcher->submit(
+        [this, msg, now](QSqlDatabase &db, QString *error) {
+            return m_store->updateState(db, msg.id, MessageState::Canceled, msg.retried, msg.dueAt,
+                                        now, error) &&
+                   m_store->appendEvent(db, msg, EventState::CancelRequested, now, {}, error) &&
+                   m_store->appendEvent(db, msg, EventState::Canceled, now, {}, error);
+        },
+        [this, before, done, id](bool ok, const QString &error) {
+            if (!ok) {
+                done(ApiError{ErrorCode::StorageFailed, error});
+                return;
+            }
+            moveCount(before, MessageState::Canceled);
+            emit messageFinished(id, stateName(MessageState::Canceled));
+            done(1);
+        });
+}
+
+QVariantMap DeliveryService::counts() const
+{
+    QVariantMap out;
+    for (auto it = m_counts.cbegin(); it != m_counts.cend(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+int DeliveryService::inFlight() const
+{
+    return m_dispatcher->inFlight();
+}
+
+void DeliveryService::moveCount(MessageState from, MessageState to)
+{
+    m_counts[stateName(from)] -= 1;
+    addCount(to);
+}
+
+void DeliveryService::addCount(MessageState to, qint64 n)
+{
+    m_counts[stateName(to)] += n;
+    if (!m_countsTimer.isActive())
+        m_countsTimer.start();
+}
+
+} // namespace Broker

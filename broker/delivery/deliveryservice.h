@@ -1,0 +1,79 @@
+#pragma once
+// The message lifecycle: accept (store, then schedule), dispatch when due, classify each attempt's
+// outcome (deliver, retry with backoff, fail), cancel, and recover after a crash. Every state
+// change is one log event; writes go through the batcher, and nothing is acknowledged before it
+// is committed.
+
+#include "core/config.h"
+#include "core/message.h"
+#include "core/result.h"
+#include "dispatcher.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QVariantMap>
+
+#include <functional>
+
+namespace Broker {
+
+class IClock;
+class DueQueue;
+class KeyRing;
+class MessageStore;
+class WriteBatcher;
+
+class DeliveryService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeliveryService)
+public:
+    DeliveryService(const BrokerConfig &config, IClock *clock, WriteBatcher *batcher,
+                    MessageStore *store, KeyRing *keys, QObject *parent = nullptr);
+    ~DeliveryService() override;
+
+    void start();
+    // Stops dispatching. Attempts in flight stay ACTIVE in the store and are redelivered on the
+    // next start (at-least-once), instead of being recorded as failures of our own making.
+    void stop();
+
+    // Stores the messages in one transaction; `done` runs after the commit (or its failure).
+    void accept(const QList<Message> &messages, std::function<void(const Status &)> done);
+    // Cancels a pending or retrying message; one in flight is cancelled after its attempt.
+    void cancel(const QString &id, std::function<void(Result<int>)> done);
+
+    QVariantMap counts() const;
+    int inFlight() const;
+    DueQueue *dueQueue() const { return m_due; }
+
+signals:
+    void countsChanged(const QVariantMap &counts); // batched, a few per second at most
+    void messageFinished(const QString &id, const QString &state);
+
+private:
+    void handleDue(const QStringList &ids);
+    void dispatch(const Message &message);
+    void handleFinished(const DeliveryResult &result);
+    void recover();
+    void onStarted(DeliveryRequest &request, qint64 &startedAt);
+    qint64 retryDelay(const Message &m, const DeliveryResult &result) const;
+    void moveCount(MessageState from, MessageState to);
+    void addCount(MessageState to, qint64 n = 1);
+
+    BrokerConfig m_config;
+    IClock *m_clock;
+    WriteBatcher *m_batcher;
+    MessageStore *m_store;
+    KeyRing *m_keys;
+    Dispatcher *m_dispatcher;
+    DueQueue *m_due;
+    QHash<QString, Message> m_inFlight; // handed to the dispatcher (waiting for a slot or sent)
+    QSet<QString> m_cancelRequested;
+    QHash<QString, qint64> m_counts;
+    QTimer m_countsTimer;
+    bool m_running = false;
+};
+
+} // namespace Broker

@@ -1,0 +1,93 @@
+#pragma once
+// The only owner of QNetworkAccessManager. Sends delivery attempts with an explicit redirect policy
+// (redirects are answers, not followed), a per-attempt deadline, and at most N requests in flight
+// per origin — the rest wait here, in order, rather than inside QNAM.
+
+#include "core/message.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+#include <deque>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Broker {
+
+struct DeliveryRequest
+{
+    QString messageId;
+    int retried = 0;
+    QByteArray url;
+    QByteArray method;
+    HeaderList headers; // everything but the signature, which is made when the request leaves
+    QByteArray body;
+    qint64 timeoutMs = 0;
+};
+
+struct DeliveryResult
+{
+    DeliveryRequest request; // as sent, signature included
+    qint64 startedAt = 0;    // unix ms (IClock)
+    qint64 durationMs = 0;
+    int status = 0; // HTTP status, 0 when there was no response
+    HeaderList responseHeaders;
+    QByteArray responseBody; // capped
+    QString error;           // "" on an HTTP answer
+    bool timedOut = false;
+    bool success() const { return status >= 200 && status < 300; }
+};
+
+class Dispatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Dispatcher)
+public:
+    // Called just before a request leaves: adds the signature and records the start.
+    using StartHook = std::function<void(DeliveryRequest &request, qint64 &startedAt)>;
+
+    Dispatcher(int maxInFlightPerOrigin, qint64 maxRecordedBody, StartHook onStart,
+               QObject *parent = nullptr);
+    ~Dispatcher() override;
+
+    void send(DeliveryRequest request);
+    // Drops a request still waiting for a slot. Returns false when unknown or already sent.
+    bool cancelQueued(const QString &messageId);
+    bool isInFlight(const QString &messageId) const;
+    int inFlight() const { return int(m_replies.size()); }
+    int queued() const { return m_queuedCount; }
+    // Aborts everything in flight (shutdown); their results are reported as errors.
+    void abortAll();
+
+signals:
+    void finished(const Broker::DeliveryResult &result);
+
+private:
+    struct InFlight
+    {
+        DeliveryRequest request;
+        QString origin;
+        qint64 startedAt = 0;
+        QElapsedTimer elapsed;
+        bool timedOut = false;
+    };
+
+    void start(DeliveryRequest request, const QString &origin);
+    void handleFinished(QNetworkReply *reply);
+    static QString originOf(const QByteArray &url);
+
+    QNetworkAccessManager *m_nam;
+    int m_maxPerOrigin;
+    qint64 m_maxRecordedBody;
+    StartHook m_onStart;
+    QHash<QString, std::deque<DeliveryRequest>> m_waiting;
+    QHash<QString, int> m_activePerOrigin;
+    QHash<QNetworkReply *, InFlight> m_replies;
+    QHash<QString, QNetworkReply *> m_byMessage;
+    int m_queuedCount = 0;
+};
+
+} // namespace Broker

@@ -1,0 +1,35 @@
+#pragma once
+// Route registration, one function per resource. Handlers get what they need through RouteContext
+// and never see QHttpServer.
+
+#include "core/config.h"
+
+#include <functional>
+
+namespace Broker {
+
+class HttpIngress;
+class IClock;
+class WriteBatcher;
+class MessageStore;
+class DeliveryService;
+class KeyRing;
+struct SigningKeys;
+
+struct RouteContext
+{
+    BrokerConfig config;
+    IClock *clock = nullptr;
+    WriteBatcher *batcher = nullptr;
+    MessageStore *store = nullptr;
+    DeliveryService *delivery = nullptr;
+    KeyRing *keys = nullptr;
+    std::function<void(const SigningKeys &)> keysRotated;
+};
+
+void registerPublishRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerMessageRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerLogRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerKeyRoutes(HttpIngress &ingress, const RouteContext &ctx);
+
+} // namespace Broker

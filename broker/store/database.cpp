@@ -1,0 +1,298 @@
+#include "database.h"
+
+#include "core/logging.h"
+
+#include <QAtomicInt>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Broker {
+
+namespace {
+
+QAtomicInt s_connectionCounter;
+
+// Migration N brings the schema from version N-1 to N. Never edit one that has shipped; add
+// another.
+const char *const kMigrations[] = {
+    // 1: messages, their log events and attempts, and small key/value settings (signing keys).
+    R"SQL(
+CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    not_before INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    method TEXT NOT NULL,
+    headers TEXT NOT NULL,
+    body BLOB NOT NULL,
+    max_retries INTEGER NOT NULL,
+    retried INTEGER NOT NULL DEFAULT 0,
+    timeout_ms INTEGER NOT NULL DEFAULT 0,
+    labels TEXT NOT NULL DEFAULT '',
+    topic_name TEXT NOT NULL DEFAULT '',
+    endpoint_name TEXT NOT NULL DEFAULT '',
+    queue_name TEXT NOT NULL DEFAULT '',
+    schedule_id TEXT NOT NULL DEFAULT '',
+    caller_ip TEXT NOT NULL DEFAULT '',
+    flow_control_key TEXT NOT NULL DEFAULT '',
+    dedup_id TEXT NOT NULL DEFAULT '',
+    options TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX messages_due ON messages(due_at) WHERE state IN ('PENDING', 'RETRY');
+CREATE INDEX messages_state ON messages(state);
+CREATE INDEX messages_created ON messages(created_at);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    time INTEGER NOT NULL,
+    message_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    url TEXT NOT NULL,
+    host TEXT NOT NULL DEFAULT '',
+    path TEXT NOT NULL DEFAULT '',
+    labels TEXT NOT NULL DEFAULT '',
+    topic_name TEXT NOT NULL DEFAULT '',
+    queue_name TEXT NOT NULL DEFAULT '',
+    schedule_id TEXT NOT NULL DEFAULT '',
+    flow_control_key TEXT NOT NULL DEFAULT '',
+    caller_ip TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_message ON events(message_id);
+CREATE INDEX events_time ON events(time);
+CREATE TABLE attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id TEXT NOT NULL,
+    retried INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    request_url TEXT NOT NULL,
+    request_method TEXT NOT NULL,
+    request_headers TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    response_headers TEXT NOT NULL,
+    response_body BLOB NOT NULL,
+    error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX attempts_message ON attempts(message_id);
+CREATE TABLE kv (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)SQL",
+    // 2: dead-letter queue, deduplication keys, URL groups, queues, schedules, flow control.
+    R"SQL(
+CREATE TABLE dlq (
+    dlq_id TEXT PRIMARY KEY,
+    message_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    labels TEXT NOT NULL DEFAULT '',
+    topic_name TEXT NOT NULL DEFAULT '',
+    queue_name TEXT NOT NULL DEFAULT '',
+    schedule_id TEXT NOT NULL DEFAULT '',
+    flow_control_key TEXT NOT NULL DEFAULT '',
+    caller_ip TEXT NOT NULL DEFAULT '',
+    response_status INTEGER NOT NULL DEFAULT 0,
+    response_headers TEXT NOT NULL DEFAULT '[]',
+    response_body BLOB NOT NULL DEFAULT x'',
+    error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX dlq_created ON dlq(created_at);
+CREATE INDEX dlq_message ON dlq(message_id);
+CREATE TABLE dedup (
+    key TEXT PRIMARY KEY,
+    message_id TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+CREATE INDEX dedup_expiry ON dedup(expires_at);
+CREATE TABLE topics (
+    name TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    headers TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE topic_endpoints (
+    topic TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL,
+    PRIMARY KEY (topic, url)
+);
+CREATE TABLE queues (
+    name TEXT PRIMARY KEY,
+    parallelism INTEGER NOT NULL DEFAULT 1,
+    paused INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX messages_queue ON messages(queue_name, state) WHERE queue_name != '';
+CREATE INDEX messages_flow ON messages(flow_control_key, state) WHERE flow_control_key != '';
+CREATE TABLE schedules (
+    id TEXT PRIMARY KEY,
+    cron TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    paused INTEGER NOT NULL DEFAULT 0,
+    next_fire INTEGER NOT NULL DEFAULT -1,
+    last_fire INTEGER NOT NULL DEFAULT 0,
+    last_states TEXT NOT NULL DEFAULT '{}',
+    caller_ip TEXT NOT NULL DEFAULT '',
+    template TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE flow_control (
+    key TEXT PRIMARY KEY,
+    parallelism INTEGER NOT NULL DEFAULT 0,
+    rate INTEGER NOT NULL DEFAULT 0,
+    period INTEGER NOT NULL DEFAULT 1,
+    paused INTEGER NOT NULL DEFAULT 0,
+    pinned_parallelism INTEGER NOT NULL DEFAULT 0,
+    pinned_rate INTEGER NOT NULL DEFAULT 0,
+    rate_period_start INTEGER NOT NULL DEFAULT 0,
+    rate_count INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL DEFAULT 0
+);
+)SQL",
+};
+
+constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
+static_assert(kMigrationCount == Database::SchemaVersion);
+
+} // namespace
+
+QString Database::migrationSql(int version)
+{
+    if (version < 1 || version > kMigrationCount)
+        return {};
+    return QString::fromUtf8(kMigrations[version - 1]);
+}
+
+Database::Database()
+    : m_name(QStringLiteral("localstash-broker-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{}
+
+Database::~Database()
+{
+    close();
+}
+
+Status Database::open(const QString &path, bool synchronousFull)
+{
+    m_path = path;
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    m_db.setDatabaseName(path);
+    if (!m_db.open())
+        return ApiError{
+            ErrorCode::StorageFailed,
+            QStringLiteral("cannot open database %1: %2").arg(path, m_db.lastError().text())};
+    const QString pragmas[] = {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL")
+                        : QStringLiteral("PRAGMA synchronous=NORMAL"),
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+        QStringLiteral("PRAGMA busy_timeout=5000"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (auto st = exec(pragma); !st)
+            return st;
+    }
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
+            return ApiError{
+                ErrorCode::StorageFailed,
+                QStringLiteral("cannot check database %1: %2").arg(path, q.lastError().text())};
+        if (q.value(0).toString() != QStringLiteral("ok"))
+            return ApiError{ErrorCode::StorageFailed,
+                            QStringLiteral("database %1 is damaged (%2). LocalStash will not "
+                                           "touch it: move it away to start with an empty one, or "
+                                           "restore a backup.")
+                                .arg(path, q.value(0).toString())};
+    }
+    return migrate();
+}
+
+void Database::close()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+Status Database::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return ApiError{ErrorCode::StorageFailed,
+                        QStringLiteral("%1: %2").arg(sql.left(60), q.lastError().text())};
+    return Ok{};
+}
+
+Status Database::migrate()
+{
+    if (auto st = exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+        !st)
+        return st;
+    int version = schemaVersion();
+    if (version == 0) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) || !q.next())
+            return ApiError{ErrorCode::StorageFailed, q.lastError().text()};
+        if (q.value(0).toInt() == 0) {
+            if (auto st = exec(QStringLiteral("INSERT INTO schema_version(version) VALUES (0)"));
+                !st)
+                return st;
+        }
+    }
+    if (version > SchemaVersion)
+        return ApiError{ErrorCode::StorageFailed,
+                        QStringLiteral("database %1 was written by a newer LocalStash (schema %2, "
+                                       "this build knows %3). Upgrade LocalStash, or start with "
+                                       "another --data-dir.")
+                            .arg(m_path)
+                            .arg(version)
+                            .arg(SchemaVersion)};
+    for (; version < SchemaVersion; ++version) {
+        if (!m_db.transaction())
+            return ApiError{ErrorCode::StorageFailed, m_db.lastError().text()};
+        const QStringList statements =
+            QString::fromUtf8(kMigrations[version]).split(u';', Qt::SkipEmptyParts);
+        for (const QString &statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (auto st = exec(statement); !st) {
+                m_db.rollback();
+                return ApiError{ErrorCode::StorageFailed,
+                                QStringLiteral("migration to schema %1 failed: %2")
+                                    .arg(version + 1)
+                                    .arg(st.error().message)};
+            }
+        }
+        if (auto st =
+                exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(version + 1));
+            !st) {
+            m_db.rollback();
+            return st;
+        }
+        if (!m_db.commit())
+            return ApiError{ErrorCode::StorageFailed, m_db.lastError().text()};
+        qCInfo(lcStore) << "database migrated to schema" << version + 1;
+    }
+    return Ok{};
+}
+
+} // namespace Broker

@@ -1,0 +1,341 @@
+#include "messagestore.h"
+
+#include "database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QUrl>
+
+namespace Broker {
+
+namespace {
+
+constexpr auto kMessageColumns =
+    "id, state, created_at, not_before, due_at, url, method, headers, body, max_retries, "
+    "retried, timeout_ms, labels, topic_name, endpoint_name, queue_name, schedule_id, caller_ip, "
+    "flow_control_key, dedup_id, options";
+
+// A null QString binds as SQL NULL; the text columns are NOT NULL and hold '' instead.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+bool fail(QSqlQuery &q, QString *error)
+{
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+MessageStore::MessageStore(Database *db)
+    : m_db(db)
+{}
+
+QSqlQuery &MessageStore::prepared(QSqlDatabase &db, const char *sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto q = std::make_unique<QSqlQuery>(db);
+        q->setForwardOnly(true);
+        q->prepare(QString::fromLatin1(sql));
+        it = m_statements.emplace(sql, std::move(q)).first;
+    }
+    return *it->second;
+}
+
+QByteArray MessageStore::encodeHeaders(const HeaderList &headers)
+{
+    QJsonArray arr;
+    for (const auto &[name, value] : headers)
+        arr.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
+    return QJsonDocument(arr).toJson(QJsonDocument::Compact);
+}
+
+HeaderList MessageStore::decodeHeaders(const QByteArray &json)
+{
+    HeaderList out;
+    const QJsonArray arr = QJsonDocument::fromJson(json).array();
+    out.reserve(arr.size());
+    for (const QJsonValue &v : arr) {
+        const QJsonArray pair = v.toArray();
+        out.append({pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1()});
+    }
+    return out;
+}
+
+QString MessageStore::encodeLabels(const QStringList &labels)
+{
+    return labels.isEmpty() ? QString() : u',' + labels.join(u',') + u',';
+}
+
+QStringList MessageStore::decodeLabels(const QString &stored)
+{
+    return stored.split(u',', Qt::SkipEmptyParts);
+}
+
+bool MessageStore::insertMessage(QSqlDatabase &db, const Message &m, QString *error)
+{
+    QSqlQuery &q = prepared(db, "INSERT INTO messages (id, state, created_at, updated_at, "
+                                "not_before, due_at, url, method, headers, body, max_retries, "
+                                "retried, timeout_ms, labels, topic_name, endpoint_name, "
+                                "queue_name, schedule_id, caller_ip, flow_control_key, dedup_id, "
+                                "options) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    q.addBindValue(text(m.id));
+    q.addBindValue(text(stateName(m.state)));
+    q.addBindValue(m.createdAt);
+    q.addBindValue(m.createdAt);
+    q.addBindValue(m.notBefore);
+    q.addBindValue(m.dueAt);
+    q.addBindValue(text(QString::fromLatin1(m.url)));
+    q.addBindValue(text(QString::fromLatin1(m.method)));
+    q.addBindValue(text(QString::fromLatin1(encodeHeaders(m.headers))));
+    q.addBindValue(m.body.isNull() ? QByteArray("") : m.body);
+    q.addBindValue(m.maxRetries);
+    q.addBindValue(m.retried);
+    q.addBindValue(m.timeoutMs);
+    q.addBindValue(text(encodeLabels(m.labels)));
+    q.addBindValue(text(m.topicName));
+    q.addBindValue(text(m.endpointName));
+    q.addBindValue(text(m.queueName));
+    q.addBindValue(text(m.scheduleId));
+    q.addBindValue(text(m.callerIp));
+    q.addBindValue(text(m.flowControlKey));
+    q.addBindValue(text(m.deduplicationId));
+    q.addBindValue(
+        text(QString::fromUtf8(QJsonDocument(m.options).toJson(QJsonDocument::Compact))));
+    return q.exec() || fail(q, error);
+}
+
+bool MessageStore::updateState(QSqlDatabase &db, const QString &id, MessageState state, int retried,
+                               qint64 dueAt, qint64 now, QString *error)
+{
+    QSqlQuery &q = prepared(
+        db, "UPDATE messages SET state = ?, retried = ?, due_at = ?, updated_at = ? WHERE id = ?");
+    q.addBindValue(text(stateName(state)));
+    q.addBindValue(retried);
+    q.addBindValue(dueAt);
+    q.addBindValue(now);
+    q.addBindValue(text(id));
+    return q.exec() || fail(q, error);
+}
+
+bool MessageStore::appendEvent(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
+                               const QJsonObject &detail, QString *error)
+{
+    QSqlQuery &q = prepared(db, "INSERT INTO events (time, message_id, state, url, host, path, "
+                                "labels, topic_name, queue_name, schedule_id, flow_control_key, "
+                                "caller_ip, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const QUrl url = QUrl::fromEncoded(m.url);
+    q.addBindValue(time);
+    q.addBindValue(text(m.id));
+    q.addBindValue(text(QString::fromLatin1(state)));
+    q.addBindValue(text(QString::fromLatin1(m.url)));
+    q.addBindValue(text(url.host()));
+    q.addBindValue(text(url.path()));
+    q.addBindValue(text(encodeLabels(m.labels)));
+    q.addBindValue(text(m.topicName));
+    q.addBindValue(text(m.queueName));
+    q.addBindValue(text(m.scheduleId));
+    q.addBindValue(text(m.flowControlKey));
+    q.addBindValue(text(m.callerIp));
+    q.addBindValue(detail.isEmpty()
+                       ? QStringLiteral("{}")
+                       : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+    return q.exec() || fail(q, error);
+}
+
+bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error)
+{
+    QSqlQuery &q = prepared(db, "INSERT INTO attempts (message_id, retried, started_at, "
+                                "duration_ms, request_url, request_method, request_headers, "
+                                "status, response_headers, response_body, error) VALUES "
+                                "(?,?,?,?,?,?,?,?,?,?,?)");
+    q.addBindValue(text(a.messageId));
+    q.addBindValue(a.retried);
+    q.addBindValue(a.startedAt);
+    q.addBindValue(a.durationMs);
+    q.addBindValue(text(QString::fromLatin1(a.url)));
+    q.addBindValue(text(QString::fromLatin1(a.method)));
+    q.addBindValue(text(QString::fromLatin1(encodeHeaders(a.requestHeaders))));
+    q.addBindValue(a.status);
+    q.addBindValue(text(QString::fromLatin1(encodeHeaders(a.responseHeaders))));
+    q.addBindValue(a.responseBody.isNull() ? QByteArray("") : a.responseBody);
+    q.addBindValue(text(a.error));
+    return q.exec() || fail(q, error);
+}
+
+bool MessageStore::setKv(QSqlDatabase &db, const QString &key, const QString &value, QString *error)
+{
+    QSqlQuery &q = prepared(db, "INSERT INTO kv (key, value) VALUES (?, ?) "
+                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    q.addBindValue(text(key));
+    q.addBindValue(text(value));
+    return q.exec() || fail(q, error);
+}
+
+Message MessageStore::messageFromQuery(const QSqlQuery &q) const
+{
+    Message m;
+    m.id = q.value(0).toString();
+    m.state = stateFromName(q.value(1).toString());
+    m.createdAt = q.value(2).toLongLong();
+    m.notBefore = q.value(3).toLongLong();
+    m.dueAt = q.value(4).toLongLong();
+    m.url = q.value(5).toString().toLatin1();
+    m.method = q.value(6).toString().toLatin1();
+    m.headers = decodeHeaders(q.value(7).toString().toLatin1());
+    m.body = q.value(8).toByteArray();
+    m.maxRetries = q.value(9).toInt();
+    m.retried = q.value(10).toInt();
+    m.timeoutMs = q.value(11).toLongLong();
+    m.labels = decodeLabels(q.value(12).toString());
+    m.topicName = q.value(13).toString();
+    m.endpointName = q.value(14).toString();
+    m.queueName = q.value(15).toString();
+    m.scheduleId = q.value(16).toString();
+    m.callerIp = q.value(17).toString();
+    m.flowControlKey = q.value(18).toString();
+    m.deduplicationId = q.value(19).toString();
+    m.options = QJsonDocument::fromJson(q.value(20).toString().toUtf8()).object();
+    return m;
+}
+
+std::optional<Message> MessageStore::message(const QString &id)
+{
+    static const QByteArray sql =
+        QByteArray("SELECT ") + kMessageColumns + " FROM messages WHERE id = ?";
+    QSqlQuery &q = prepared(m_db->connection(), sql.constData());
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    Message m = messageFromQuery(q);
+    q.finish();
+    return m;
+}
+
+QList<Message> MessageStore::messagesInState(MessageState state)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE state = ?")
+                  .arg(QLatin1String(kMessageColumns)));
+    q.addBindValue(stateName(state));
+    QList<Message> out;
+    if (q.exec()) {
+        while (q.next())
+            out.append(messageFromQuery(q));
+    }
+    return out;
+}
+
+QList<DueEntry> MessageStore::dueBetween(qint64 afterExclusive, qint64 untilInclusive)
+{
+    QSqlQuery &q = prepared(m_db->connection(),
+                            "SELECT due_at, id FROM messages WHERE state IN ('PENDING', 'RETRY') "
+                            "AND due_at > ? AND due_at <= ? ORDER BY due_at");
+    q.addBindValue(afterExclusive);
+    q.addBindValue(untilInclusive);
+    QList<DueEntry> out;
+    if (q.exec()) {
+        while (q.next())
+            out.append(DueEntry{q.value(0).toLongLong(), q.value(1).toString()});
+    }
+    q.finish();
+    return out;
+}
+
+QMap<QString, qint64> MessageStore::countsByState()
+{
+    QSqlQuery q(m_db->connection());
+    QMap<QString, qint64> out;
+    if (q.exec(QStringLiteral("SELECT state, COUNT(*) FROM messages GROUP BY state"))) {
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    return out;
+}
+
+QList<AttemptRecord> MessageStore::attempts(const QString &messageId)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral(
+        "SELECT id, retried, started_at, duration_ms, request_url, request_method, "
+        "request_headers, status, response_headers, response_body, error FROM attempts "
+        "WHERE message_id = ? ORDER BY id"));
+    q.addBindValue(messageId);
+    QList<AttemptRecord> out;
+    if (q.exec()) {
+        while (q.next()) {
+            AttemptRecord a;
+            a.id = q.value(0).toLongLong();
+            a.messageId = messageId;
+            a.retried = q.value(1).toInt();
+            a.startedAt = q.value(2).toLongLong();
+            a.durationMs = q.value(3).toLongLong();
+            a.url = q.value(4).toString().toLatin1();
+            a.method = q.value(5).toString().toLatin1();
+            a.requestHeaders = decodeHeaders(q.value(6).toString().toLatin1());
+            a.status = q.value(7).toInt();
+            a.responseHeaders = decodeHeaders(q.value(8).toString().toLatin1());
+            a.responseBody = q.value(9).toByteArray();
+            a.error = q.value(10).toString();
+            out.append(a);
+        }
+    }
+    return out;
+}
+
+std::optional<QString> MessageStore::kv(const QString &key)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT value FROM kv WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return std::nullopt;
+}
+
+Result<QList<EventRecord>> MessageStore::events(const FilterSet &filter, qint64 cursor, int limit)
+{
+    auto sqlFilter = filter.toSql(QStringLiteral("time"));
+    if (!sqlFilter)
+        return sqlFilter.error();
+    QString sql = QStringLiteral("SELECT id, time, message_id, state, url, topic_name, queue_name, "
+                                 "schedule_id, labels, flow_control_key, detail FROM events");
+    QStringList where;
+    if (cursor > 0)
+        where << QStringLiteral("id < %1").arg(cursor);
+    if (!sqlFilter->where.isEmpty())
+        where << sqlFilter->where;
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(limit);
+    QSqlQuery q(m_db->connection());
+    q.prepare(sql);
+    for (const QVariant &v : sqlFilter->values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return ApiError{ErrorCode::StorageFailed, q.lastError().text()};
+    QList<EventRecord> out;
+    while (q.next()) {
+        EventRecord e;
+        e.id = q.value(0).toLongLong();
+        e.time = q.value(1).toLongLong();
+        e.messageId = q.value(2).toString();
+        e.state = q.value(3).toString();
+        e.url = q.value(4).toString().toLatin1();
+        e.topicName = q.value(5).toString();
+        e.queueName = q.value(6).toString();
+        e.scheduleId = q.value(7).toString();
+        e.labels = decodeLabels(q.value(8).toString());
+        e.flowControlKey = q.value(9).toString();
+        e.detail = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+        out.append(e);
+    }
+    return out;
+}
+
+} // namespace Broker

@@ -1,0 +1,101 @@
+#pragma once
+// Messages, their log events and delivery attempts in SQLite. Write functions take the connection
+// they run on so they can be composed inside one WriteBatcher write; reads use the store's own.
+
+#include "core/message.h"
+#include "core/result.h"
+#include "filters.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QSqlQuery>
+
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+class QSqlDatabase;
+
+namespace Broker {
+
+class Database;
+
+struct AttemptRecord
+{
+    qint64 id = 0;
+    QString messageId;
+    int retried = 0;
+    qint64 startedAt = 0; // unix ms
+    qint64 durationMs = 0;
+    QByteArray url;
+    QByteArray method;
+    HeaderList requestHeaders;
+    int status = 0; // 0 when no HTTP response (timeout, connection error)
+    HeaderList responseHeaders;
+    QByteArray responseBody;
+    QString error;
+};
+
+struct EventRecord
+{
+    qint64 id = 0;
+    qint64 time = 0;
+    QString messageId;
+    QString state;
+    QByteArray url;
+    QString topicName;
+    QString queueName;
+    QString scheduleId;
+    QStringList labels;
+    QString flowControlKey;
+    QJsonObject detail;
+};
+
+struct DueEntry
+{
+    qint64 dueAt;
+    QString id;
+};
+
+class MessageStore final
+{
+    Q_DISABLE_COPY_MOVE(MessageStore)
+public:
+    explicit MessageStore(Database *db);
+
+    // --- writes (run inside a WriteBatcher write) ---
+    bool insertMessage(QSqlDatabase &db, const Message &m, QString *error);
+    bool updateState(QSqlDatabase &db, const QString &id, MessageState state, int retried,
+                     qint64 dueAt, qint64 now, QString *error);
+    bool appendEvent(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
+                     const QJsonObject &detail, QString *error);
+    bool insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error);
+    bool setKv(QSqlDatabase &db, const QString &key, const QString &value, QString *error);
+
+    // --- reads ---
+    std::optional<Message> message(const QString &id);
+    QList<DueEntry> dueBetween(qint64 afterExclusive, qint64 untilInclusive);
+    QMap<QString, qint64> countsByState();
+    QList<AttemptRecord> attempts(const QString &messageId);
+    std::optional<QString> kv(const QString &key);
+    // Messages an attempt was in flight for when the process died.
+    QList<Message> messagesInState(MessageState state);
+
+    // Events newest first. cursor: return events with id < cursor (0 = from the newest).
+    Result<QList<EventRecord>> events(const FilterSet &filter, qint64 cursor, int limit);
+
+    static QByteArray encodeHeaders(const HeaderList &headers);
+    static HeaderList decodeHeaders(const QByteArray &json);
+    static QString encodeLabels(const QStringList &labels); // ",a,b," for instr() lookups
+    static QStringList decodeLabels(const QString &stored);
+
+private:
+    QSqlQuery &prepared(QSqlDatabase &db, const char *sql);
+    Message messageFromQuery(const QSqlQuery &q) const;
+
+    Database *m_db;
+    std::unordered_map<const char *, std::unique_ptr<QSqlQuery>> m_statements;
+};
+
+} // namespace Broker

@@ -1,0 +1,102 @@
+// The Upstash-Signature JWT against the contract's test vector (qstash-api.md §14.3), and the
+// verifier the inspector uses.
+
+#include "signing/jwt.h"
+
+#include <QTest>
+
+using namespace Broker;
+
+class tst_Jwt : public QObject
+{
+    Q_OBJECT
+private slots:
+    void signsTheContractVector();
+    void bodyHashOfEmptyBody();
+    void verifierAcceptsOwnTokens();
+    void verifierNamesTheProblem_data();
+    void verifierNamesTheProblem();
+};
+
+void tst_Jwt::signsTheContractVector()
+{
+    Jwt::Claims claims;
+    claims.subject = QStringLiteral("https://example.com/api");
+    claims.issuedAt = 1700000000;
+    claims.expiresAt = 1700000300;
+    claims.notBefore = 0;
+    claims.jwtId = QStringLiteral("jwt_vector1");
+    claims.body = QByteArrayLiteral(R"({"hello":"world"})");
+    QCOMPARE(Jwt::bodyHash(claims.body),
+             QByteArrayLiteral("k6I5cakU5erL8KjSUVTNownDwccvu5kU1Hxg88toFYg="));
+    const QByteArray token = Jwt::sign(QStringLiteral("sig_7kYjw48mhY7kAjqNGcy6cr29RJ6r"), claims);
+    QCOMPARE(
+        token,
+        QByteArrayLiteral(
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+            "eyJpc3MiOiJVcHN0YXNoIiwic3ViIjoiaHR0cHM6Ly9leGFtcGxlLmNvbS9hcGkiLCJleHAiOjE3MDAwMD"
+            "AzMDAsIm5iZiI6MCwiaWF0IjoxNzAwMDAwMDAwLCJqdGkiOiJqd3RfdmVjdG9yMSIsImJvZHkiOiJrNkk1"
+            "Y2FrVTVlckw4S2pTVVZUTm93bkR3Y2N2dTVrVTFIeGc4OHRvRllnPSJ9."
+            "50rs9B4B0uM4BcnE7IgO11q9878fYsltzMeqeCp7nJQ"));
+}
+
+void tst_Jwt::bodyHashOfEmptyBody()
+{
+    QCOMPARE(Jwt::bodyHash(QByteArray()),
+             QByteArrayLiteral("47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU="));
+}
+
+void tst_Jwt::verifierAcceptsOwnTokens()
+{
+    Jwt::Claims claims;
+    claims.subject = QStringLiteral("http://127.0.0.1:3000/api/hook?x=1");
+    claims.issuedAt = 1700000000;
+    claims.expiresAt = claims.issuedAt + 300;
+    claims.jwtId = QStringLiteral("jwt_a");
+    claims.body = "payload";
+    const QString key = QStringLiteral("sig_current");
+    const QByteArray token = Jwt::sign(key, claims);
+    const auto v = Jwt::verify(token, key, "payload", claims.subject, claims.issuedAt + 10);
+    QVERIFY2(v.ok(), qPrintable(v.problem));
+    QVERIFY(v.signatureValid && v.bodyMatches && v.subjectMatches && v.notExpired);
+}
+
+void tst_Jwt::verifierNamesTheProblem_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<qint64>("now");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("wrong key") << QStringLiteral("sig_other") << QByteArray("payload") << QString()
+                               << qint64(1700000010) << QStringLiteral("signature");
+    QTest::newRow("tampered body") << QStringLiteral("sig_current") << QByteArray("payload!")
+                                   << QString() << qint64(1700000010) << QStringLiteral("body");
+    QTest::newRow("other url") << QStringLiteral("sig_current") << QByteArray("payload")
+                               << QStringLiteral("http://127.0.0.1:3000/other")
+                               << qint64(1700000010) << QStringLiteral("sub");
+    QTest::newRow("expired") << QStringLiteral("sig_current") << QByteArray("payload") << QString()
+                             << qint64(1700000301) << QStringLiteral("expired");
+}
+
+void tst_Jwt::verifierNamesTheProblem()
+{
+    QFETCH(QString, key);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, url);
+    QFETCH(qint64, now);
+    QFETCH(QString, problem);
+    Jwt::Claims claims;
+    claims.subject = QStringLiteral("http://127.0.0.1:3000/api");
+    claims.issuedAt = 1700000000;
+    claims.expiresAt = claims.issuedAt + 300;
+    claims.jwtId = QStringLiteral("jwt_b");
+    claims.body = "payload";
+    const QByteArray token = Jwt::sign(QStringLiteral("sig_current"), claims);
+    const auto v = Jwt::verify(token, key, body, url, now);
+    QVERIFY(!v.ok());
+    QVERIFY2(v.problem.contains(problem), qPrintable(v.problem));
+}
+
+QTEST_APPLESS_MAIN(tst_Jwt)
+#include "tst_jwt.moc"

@@ -1,0 +1,209 @@
+// Storage: schema version and migrations, refusing newer or damaged databases, a failed commit
+// that answers 5xx and acknowledges nothing, and data that survives a restart.
+
+#include "apiclient.h"
+#include "httpsink.h"
+#include "store/database.h"
+#include "testbroker.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace TestSupport;
+
+class tst_Storage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void freshDatabaseGetsCurrentSchema();
+    void olderSchemasAreMigrated();
+    void databaseFromNewerVersionIsRefused();
+    void damagedDatabaseIsRefusedAndKept();
+    void failedCommitAnswers5xxAndAcksNothing();
+    void acceptedMessagesSurviveRestart();
+
+private:
+    static int readSchemaVersion(const QString &path);
+    static void writeSchemaVersion(const QString &path, int version);
+};
+
+int tst_Storage::readSchemaVersion(const QString &path)
+{
+    int version = -1;
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
+                version = q.value(0).toInt();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+    return version;
+}
+
+void tst_Storage::writeSchemaVersion(const QString &path, int version)
+{
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("UPDATE schema_version SET version = %1").arg(version)));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+}
+
+void tst_Storage::freshDatabaseGetsCurrentSchema()
+{
+    TestBroker broker;
+    QVERIFY(broker.start().ok());
+    const QString path = broker.service().databasePath();
+    broker.stop();
+    QCOMPARE(readSchemaVersion(path), 2);
+    // Opening again is a no-op migration.
+    QVERIFY(broker.start().ok());
+}
+
+void tst_Storage::olderSchemasAreMigrated()
+{
+    // For every older schema version: build a database exactly at that version holding one
+    // pending message, then start the broker on it: it migrates, keeps and delivers the message.
+    for (int version = 1; version < Broker::Database::SchemaVersion; ++version) {
+        HttpSink sink;
+        QVERIFY(sink.start());
+        TestBroker broker;
+        const QString path = broker.dataDir() + QStringLiteral("/localstash.db");
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(
+                q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(version)));
+            for (int v = 1; v <= version; ++v) {
+                for (const QString &statement : Broker::Database::migrationSql(v).split(u';')) {
+                    if (!statement.trimmed().isEmpty())
+                        QVERIFY2(q.exec(statement), qPrintable(statement));
+                }
+            }
+            QVERIFY(q.prepare(QStringLiteral("INSERT INTO messages (id, state, created_at, "
+                                             "updated_at, not_before, due_at, url, "
+                                             "method, headers, body, max_retries) VALUES "
+                                             "('msg_old', 'PENDING', ?, ?, ?, ?, ?, "
+                                             "'POST', '[]', 'from v%1', 3)")
+                                  .arg(version)));
+            for (int i = 0; i < 4; ++i)
+                q.addBindValue(TestBroker::StartMs);
+            q.addBindValue(sink.url(QStringLiteral("/old")));
+            QVERIFY(q.exec());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        QVERIFY(broker.start().ok());
+        QVERIFY(sink.waitFor(1, QStringLiteral("/old")));
+        QCOMPARE(sink.requests().constFirst().body,
+                 QByteArray("from v") + QByteArray::number(version));
+        broker.stop();
+        QCOMPARE(readSchemaVersion(path), Broker::Database::SchemaVersion);
+    }
+}
+
+void tst_Storage::databaseFromNewerVersionIsRefused()
+{
+    TestBroker broker;
+    QVERIFY(broker.start().ok());
+    const QString path = broker.service().databasePath();
+    broker.stop();
+    writeSchemaVersion(path, 99);
+    const auto st = broker.start();
+    QVERIFY(!st.ok());
+    QVERIFY2(st.error().message.contains(QStringLiteral("newer")), qPrintable(st.error().message));
+    QCOMPARE(readSchemaVersion(path), 99); // untouched
+}
+
+void tst_Storage::damagedDatabaseIsRefusedAndKept()
+{
+    TestBroker broker;
+    const QString path = broker.dataDir() + QStringLiteral("/localstash.db");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QByteArray garbage = QByteArray("SQLite format 3") + QByteArray(4096, '\x5a');
+    file.write(garbage);
+    file.close();
+    const auto st = broker.start();
+    QVERIFY(!st.ok());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), garbage); // never silently reset
+}
+
+void tst_Storage::failedCommitAnswers5xxAndAcksNothing()
+{
+    HttpSink sink;
+    QVERIFY(sink.start());
+    TestBroker broker;
+    QVERIFY(broker.start().ok());
+    ApiClient api(broker.baseUrl(), broker.token());
+    const auto before =
+        api.publish(sink.url(QStringLiteral("/before")), "1", {{"Upstash-Delay", "1m"}});
+    QCOMPARE(before.status, 200);
+
+    // Make the broker's own connection refuse writes, as a full or read-only disk would.
+    // (The broker's connection lives in this thread, so the test can reach it by name.)
+    const auto setQueryOnly = [&](bool on) {
+        for (const QString &name : QSqlDatabase::connectionNames()) {
+            if (!name.startsWith(QStringLiteral("localstash-broker-")))
+                continue;
+            QSqlQuery q(QSqlDatabase::database(name, false));
+            QVERIFY(q.exec(on ? QStringLiteral("PRAGMA query_only=1")
+                              : QStringLiteral("PRAGMA query_only=0")));
+        }
+    };
+    setQueryOnly(true);
+    const auto refused = api.publish(sink.url(QStringLiteral("/refused")), "2");
+    QCOMPARE(refused.status, 500);
+    QVERIFY(refused.json()
+                .value(QStringLiteral("error"))
+                .toString()
+                .contains(QStringLiteral("not stored")));
+    QVERIFY(!refused.json().contains(QStringLiteral("messageId")));
+    setQueryOnly(false);
+
+    const auto after = api.publish(sink.url(QStringLiteral("/after")), "3");
+    QCOMPARE(after.status, 200);
+    QVERIFY(sink.waitFor(1, QStringLiteral("/after")));
+    broker.clock().advance(60'000);
+    QVERIFY(sink.waitFor(1, QStringLiteral("/before")));
+    QCOMPARE(sink.countTo(QStringLiteral("/refused")), 0);
+}
+
+void tst_Storage::acceptedMessagesSurviveRestart()
+{
+    HttpSink sink;
+    QVERIFY(sink.start());
+    TestBroker broker;
+    QVERIFY(broker.start().ok());
+    QString id;
+    {
+        ApiClient api(broker.baseUrl(), broker.token());
+        id = api.publish(sink.url(QStringLiteral("/kept")), "body", {{"Upstash-Delay", "1h"}})
+                 .json()
+                 .value(QStringLiteral("messageId"))
+                 .toString();
+    }
+    QVERIFY(broker.restart().ok());
+    ApiClient api(broker.baseUrl(), broker.token());
+    QCOMPARE(api.get(QStringLiteral("/v2/messages/") + id).status, 200);
+    broker.clock().advance(3'600'000);
+    QVERIFY(sink.waitFor(1, QStringLiteral("/kept")));
+    QCOMPARE(sink.requests().constFirst().header("upstash-message-id"), id.toLatin1());
+}
+
+QTEST_GUILESS_MAIN(tst_Storage)
+#include "tst_storage.moc"

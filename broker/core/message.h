@@ -64,6 +64,8 @@ struct Message
     QString callerIp;
     QString flowControlKey;
     QString deduplicationId;
+    // Deduplication key ("id:<Upstash-Deduplication-Id>" or "content:<sha256>"), "" for none.
+    QString dedupKey;
 
     // Options that only some features read (retry delay expression, callbacks and their options,
     // redaction, flow-control values...). Stored as JSON so adding one needs no migration.

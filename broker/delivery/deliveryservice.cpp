@@ -128,31 +128,49 @@ void DeliveryService::recover()
                        << "attempts were in flight at the last stop; redelivering them";
 }
 
-void DeliveryService::accept(const QList<Message> &messages,
-                             std::function<void(const Status &)> done)
+void DeliveryService::accept(const QList<Message> &messages, AcceptDone done)
 {
+    auto results = std::make_shared<QList<Accepted>>();
+    const qint64 now = m_clock->nowMs();
+    const qint64 window = m_config.dedupWindowMs;
     m_batcher->submit(
-        [this, messages](QSqlDatabase &db, QString *error) {
+        [this, messages, results, now, window](QSqlDatabase &db, QString *error) {
+            results->clear();
             for (const Message &m : messages) {
+                if (!m.dedupKey.isEmpty()) {
+                    // Checked inside the transaction: two concurrent duplicates cannot both pass.
+                    if (auto original = m_store->findDedup(db, m.dedupKey, now)) {
+                        results->append(Accepted{*original, true});
+                        continue;
+                    }
+                    if (!m_store->putDedup(db, m.dedupKey, m.id, now + window, error))
+                        return false;
+                }
                 if (!m_store->insertMessage(db, m, error) ||
                     !m_store->appendEvent(db, m, EventState::Created, m.createdAt, {}, error))
                     return false;
+                results->append(Accepted{m.id, false});
             }
             return true;
         },
-        [this, messages, done = std::move(done)](bool ok, const QString &error) {
+        [this, messages, results, done = std::move(done)](bool ok, const QString &error) {
             if (!ok) {
                 done(ApiError{ErrorCode::StorageFailed,
                               QStringLiteral("message not stored: %1").arg(error)});
                 return;
             }
-            addCount(MessageState::Pending, messages.size());
-            done(Ok{});
+            QList<Message> stored;
+            for (qsizetype i = 0; i < messages.size() && i < results->size(); ++i) {
+                if (!results->at(i).deduplicated)
+                    stored.append(messages.at(i));
+            }
+            addCount(MessageState::Pending, stored.size());
+            done(*results);
             if (!m_running)
                 return;
-            const qint64 now = m_clock->nowMs();
-            for (const Message &m : messages) {
-                if (m.dueAt <= now)
+            const qint64 at = m_clock->nowMs();
+            for (const Message &m : stored) {
+                if (m.dueAt <= at)
                     dispatch(m);
                 else
                     m_due->add(m.id, m.dueAt);

@@ -39,8 +39,15 @@ public:
     // next start (at-least-once), instead of being recorded as failures of our own making.
     void stop();
 
-    // Stores the messages in one transaction; `done` runs after the commit (or its failure).
-    void accept(const QList<Message> &messages, std::function<void(const Status &)> done);
+    struct Accepted
+    {
+        QString messageId; // the original message's id when deduplicated
+        bool deduplicated = false;
+    };
+    using AcceptDone = std::function<void(const Result<QList<Accepted>> &)>;
+    // Stores the messages in one transaction (skipping those whose deduplication key is live);
+    // `done` runs after the commit, or its failure, with one entry per message in order.
+    void accept(const QList<Message> &messages, AcceptDone done);
     // Cancels a pending or retrying message; one in flight is cancelled after its attempt.
     void cancel(const QString &id, std::function<void(Result<int>)> done);
 

@@ -4,6 +4,7 @@
 #include "core/ids.h"
 #include "delivery/retrydelay.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUrl>
@@ -405,6 +406,25 @@ Result<PublishRequest> parsePublish(const ApiRequest &request, const QString &de
                                          "not on publish"));
 
     m.body = request.body;
+    if (!m.deduplicationId.isEmpty()) {
+        m.dedupKey = QStringLiteral("id:") + m.deduplicationId;
+    } else if (out.contentBasedDedup) {
+        // Destination, body and every header but the credentials, as QStash documents.
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(destination.toUtf8());
+        hash.addData(QByteArrayView("\n", 1));
+        for (const auto &[name, value] : effective) {
+            const QByteArray lower = name.toLower();
+            if (lower == "authorization" || lower.startsWith("upstash-telemetry-"))
+                continue;
+            hash.addData(lower);
+            hash.addData(QByteArrayView(":", 1));
+            hash.addData(value);
+            hash.addData(QByteArrayView("\n", 1));
+        }
+        hash.addData(request.body);
+        m.dedupKey = QStringLiteral("content:") + QString::fromLatin1(hash.result().toHex());
+    }
     m.notBefore = nowMs;
     if (out.notBeforeMs >= 0)
         m.notBefore = out.notBeforeMs; // wins over Upstash-Delay

@@ -24,14 +24,20 @@ void registerPublishRoutes(HttpIngress &ingress, const RouteContext &ctx)
                 return;
             }
             const Message &m = parsed->message;
-            const QJsonObject answer{{QStringLiteral("messageId"), m.id},
-                                     {QStringLiteral("url"), QString::fromUtf8(m.url)}};
-            ctx.delivery->accept({m}, [reply, answer](const Status &st) {
-                if (!st)
-                    reply->error(st.error());
-                else
-                    reply->json(200, answer);
-            });
+            const QString url = QString::fromUtf8(m.url);
+            ctx.delivery->accept(
+                {m}, [reply, url](const Result<QList<DeliveryService::Accepted>> &r) {
+                    if (!r) {
+                        reply->error(r.error());
+                        return;
+                    }
+                    const auto &accepted = r->constFirst();
+                    QJsonObject answer{{QStringLiteral("messageId"), accepted.messageId},
+                                       {QStringLiteral("url"), url}};
+                    if (accepted.deduplicated)
+                        answer.insert(QStringLiteral("deduplicated"), true);
+                    reply->json(accepted.deduplicated ? 202 : 200, answer);
+                });
         });
 }
 

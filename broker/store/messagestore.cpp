@@ -104,7 +104,7 @@ bool MessageStore::insertMessage(QSqlDatabase &db, const Message &m, QString *er
     q.addBindValue(text(m.scheduleId));
     q.addBindValue(text(m.callerIp));
     q.addBindValue(text(m.flowControlKey));
-    q.addBindValue(text(m.deduplicationId));
+    q.addBindValue(text(m.dedupKey));
     q.addBindValue(
         text(QString::fromUtf8(QJsonDocument(m.options).toJson(QJsonDocument::Compact))));
     return q.exec() || fail(q, error);
@@ -177,6 +177,37 @@ bool MessageStore::setKv(QSqlDatabase &db, const QString &key, const QString &va
     return q.exec() || fail(q, error);
 }
 
+std::optional<QString> MessageStore::findDedup(QSqlDatabase &db, const QString &key, qint64 now)
+{
+    QSqlQuery &q = prepared(db, "SELECT message_id FROM dedup WHERE key = ? AND expires_at > ?");
+    q.addBindValue(key);
+    q.addBindValue(now);
+    std::optional<QString> out;
+    if (q.exec() && q.next())
+        out = q.value(0).toString();
+    q.finish();
+    return out;
+}
+
+bool MessageStore::putDedup(QSqlDatabase &db, const QString &key, const QString &messageId,
+                            qint64 expiresAt, QString *error)
+{
+    QSqlQuery &q = prepared(db, "INSERT INTO dedup (key, message_id, expires_at) VALUES (?, ?, ?) "
+                                "ON CONFLICT(key) DO UPDATE SET message_id = excluded.message_id, "
+                                "expires_at = excluded.expires_at");
+    q.addBindValue(key);
+    q.addBindValue(messageId);
+    q.addBindValue(expiresAt);
+    return q.exec() || fail(q, error);
+}
+
+bool MessageStore::pruneDedup(QSqlDatabase &db, qint64 now, QString *error)
+{
+    QSqlQuery &q = prepared(db, "DELETE FROM dedup WHERE expires_at <= ?");
+    q.addBindValue(now);
+    return q.exec() || fail(q, error);
+}
+
 Message MessageStore::messageFromQuery(const QSqlQuery &q) const
 {
     Message m;
@@ -199,7 +230,7 @@ Message MessageStore::messageFromQuery(const QSqlQuery &q) const
     m.scheduleId = q.value(16).toString();
     m.callerIp = q.value(17).toString();
     m.flowControlKey = q.value(18).toString();
-    m.deduplicationId = q.value(19).toString();
+    m.dedupKey = q.value(19).toString();
     m.options = QJsonDocument::fromJson(q.value(20).toString().toUtf8()).object();
     return m;
 }

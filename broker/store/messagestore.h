@@ -72,6 +72,11 @@ public:
                      const QJsonObject &detail, QString *error);
     bool insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error);
     bool setKv(QSqlDatabase &db, const QString &key, const QString &value, QString *error);
+    // The message id a live deduplication key points to, if any.
+    std::optional<QString> findDedup(QSqlDatabase &db, const QString &key, qint64 now);
+    bool putDedup(QSqlDatabase &db, const QString &key, const QString &messageId, qint64 expiresAt,
+                  QString *error);
+    bool pruneDedup(QSqlDatabase &db, qint64 now, QString *error);
 
     // --- reads ---
     std::optional<Message> message(const QString &id);

@@ -142,6 +142,18 @@ void Service::registerRoutes()
     registerLogRoutes(*m_ingress, ctx);
 }
 
+void Service::call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+                   const QList<QPair<QByteArray, QByteArray>> &headers,
+                   std::function<void(int, const QByteArray &)> done)
+{
+    if (!m_ingress) {
+        if (done)
+            done(503, QByteArrayLiteral(R"({"error":"broker not running"})"));
+        return;
+    }
+    m_ingress->call(method, pathAndQuery, body, headers, std::move(done));
+}
+
 quint16 Service::port() const
 {
     return m_ingress ? m_ingress->port() : 0;

@@ -54,6 +54,12 @@ public:
 
     Status rotateSigningKeys();
 
+    // An API call made in-process (the dashboard's actions): same routes and validation as HTTP.
+    // Call it in the service's thread; `done` runs there too, once, with the HTTP status and body.
+    void call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+              const QList<QPair<QByteArray, QByteArray>> &headers,
+              std::function<void(int status, const QByteArray &body)> done);
+
 signals:
     void started(const QString &baseUrl);
     void countsChanged(const QVariantMap &counts);

@@ -257,6 +257,11 @@ void HttpIngress::handle(const QHttpServerRequest &request, QHttpServerResponder
         return;
     }
 
+    dispatch(r, reply, false);
+}
+
+void HttpIngress::dispatch(ApiRequest &r, const ReplyPtr &reply, bool trusted)
+{
     QStringList segments = r.path.split(u'/', Qt::KeepEmptyParts);
     if (!segments.isEmpty() && segments.constFirst().isEmpty())
         segments.removeFirst();
@@ -270,7 +275,7 @@ void HttpIngress::handle(const QHttpServerRequest &request, QHttpServerResponder
             continue;
         r.params = probe.params;
         r.rest = probe.rest;
-        if (route.requiresAuth && !authorized(r)) {
+        if (!trusted && route.requiresAuth && !authorized(r)) {
             reply->error(ApiError{ErrorCode::Unauthorized,
                                   QStringLiteral("Unauthorized: missing or invalid token "
                                                  "(Authorization: Bearer <QSTASH_TOKEN>)")});
@@ -296,6 +301,30 @@ void HttpIngress::handle(const QHttpServerRequest &request, QHttpServerResponder
     }
     reply->error(
         notFound(QStringLiteral("not found: %1 %2").arg(QString::fromLatin1(r.method), r.path)));
+}
+
+void HttpIngress::call(const QByteArray &method, const QString &pathAndQuery,
+                       const QByteArray &body, const HeaderList &headers,
+                       std::function<void(int, const QByteArray &)> done)
+{
+    ApiRequest r;
+    r.method = method.toUpper();
+    const qsizetype q = pathAndQuery.indexOf(u'?');
+    const QUrl url = QUrl::fromEncoded(
+        (QStringLiteral("http://localstash") + pathAndQuery.left(q < 0 ? pathAndQuery.size() : q))
+            .toUtf8());
+    r.path = url.path(QUrl::FullyEncoded);
+    r.rawQuery = q < 0 ? QString() : pathAndQuery.mid(q + 1);
+    r.query = parseQuery(r.rawQuery);
+    r.headers = headers;
+    r.body = body;
+    r.remoteIp = QStringLiteral("127.0.0.1");
+    auto reply = std::make_shared<Reply>(
+        [done = std::move(done)](int status, const QByteArray &, const QByteArray &out, bool) {
+            if (done)
+                done(status, out);
+        });
+    dispatch(r, reply, true);
 }
 
 } // namespace Broker

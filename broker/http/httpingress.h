@@ -37,6 +37,12 @@ public:
     quint16 port() const { return m_port; }
 
     void setToken(const QString &token) { m_token = token.toUtf8(); }
+
+    // Runs an API request in-process, as the dashboard's actions do: the same routes and
+    // validation as over HTTP, without the network, the token or the Host check.
+    void call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
+              const HeaderList &headers,
+              std::function<void(int status, const QByteArray &body)> done);
     quint64 requestsServed() const { return m_requests; }
 
 private:
@@ -49,6 +55,7 @@ private:
     };
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void dispatch(ApiRequest &request, const ReplyPtr &reply, bool trusted);
     bool matches(const Route &route, const QStringList &segments, ApiRequest &out) const;
     bool authorized(const ApiRequest &request) const;
     bool hostAllowed(const ApiRequest &request) const;

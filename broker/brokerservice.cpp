@@ -4,9 +4,15 @@
 #include "core/logging.h"
 #include "delivery/deliveryservice.h"
 #include "http/httpingress.h"
+#include "http/publishpipeline.h"
 #include "http/routes.h"
+#include "scheduling/scheduleservice.h"
 #include "store/database.h"
+#include "store/dlqstore.h"
+#include "store/gatestore.h"
 #include "store/messagestore.h"
+#include "store/schedulestore.h"
+#include "store/topicstore.h"
 #include "store/writebatcher.h"
 
 #include <QDir>
@@ -50,14 +56,22 @@ Status Service::start()
     }
     m_batcher = std::make_unique<WriteBatcher>(m_db.get());
     m_store = std::make_unique<MessageStore>(m_db.get());
+    m_dlq = std::make_unique<DlqStore>(m_db.get());
+    m_gates = std::make_unique<GateStore>(m_db.get());
+    m_topics = std::make_unique<TopicStore>(m_db.get());
+    m_scheduleStore = std::make_unique<ScheduleStore>(m_db.get());
     m_keys = std::make_unique<KeyRing>();
     if (auto st = loadKeys(); !st)
         return st;
 
-    m_delivery =
-        new DeliveryService(m_config, m_clock, m_batcher.get(), m_store.get(), m_keys.get(), this);
+    m_delivery = new DeliveryService(m_config, m_clock, m_batcher.get(), m_store.get(), m_dlq.get(),
+                                     m_gates.get(), m_keys.get(), this);
     connect(m_delivery, &DeliveryService::countsChanged, this, &Service::countsChanged);
     connect(m_delivery, &DeliveryService::messageFinished, this, &Service::messageFinished);
+    m_schedules =
+        new ScheduleService(m_clock, m_batcher.get(), m_scheduleStore.get(), m_store.get(), this);
+    connect(m_delivery, &DeliveryService::messageFinished, m_schedules,
+            &ScheduleService::onMessageFinished);
 
     m_ingress = new HttpIngress(m_config, this);
     registerRoutes();
@@ -65,14 +79,20 @@ Status Service::start()
     if (!port) {
         delete m_ingress;
         m_ingress = nullptr;
+        delete m_schedules;
+        m_schedules = nullptr;
         delete m_delivery;
         m_delivery = nullptr;
         m_batcher.reset();
+        m_dlq.reset();
+        m_topics.reset();
+        m_scheduleStore.reset();
         m_store.reset();
         m_db.reset();
         return port.error();
     }
     m_delivery->start();
+    m_schedules->start();
     m_running = true;
     qCInfo(lcHttp) << "listening on" << baseUrl();
     emit started(baseUrl());
@@ -85,13 +105,19 @@ void Service::stop()
         return;
     m_running = false;
     m_ingress->close();
+    m_schedules->stop();
     m_delivery->stop();
     m_batcher->flush();
     delete m_ingress;
     m_ingress = nullptr;
+    delete m_schedules;
+    m_schedules = nullptr;
     delete m_delivery;
     m_delivery = nullptr;
     m_batcher.reset();
+    m_dlq.reset();
+    m_topics.reset();
+    m_scheduleStore.reset();
     m_store.reset();
     m_db.reset();
 }
@@ -131,6 +157,10 @@ void Service::registerRoutes()
     ctx.clock = m_clock;
     ctx.batcher = m_batcher.get();
     ctx.store = m_store.get();
+    ctx.dlq = m_dlq.get();
+    ctx.gateStore = m_gates.get();
+    ctx.topics = m_topics.get();
+    ctx.schedules = m_schedules;
     ctx.delivery = m_delivery;
     ctx.keys = m_keys.get();
     ctx.keysRotated = [this](const SigningKeys &keys) {
@@ -140,6 +170,13 @@ void Service::registerRoutes()
     registerPublishRoutes(*m_ingress, ctx);
     registerMessageRoutes(*m_ingress, ctx);
     registerLogRoutes(*m_ingress, ctx);
+    registerDlqRoutes(*m_ingress, ctx);
+    registerQueueRoutes(*m_ingress, ctx);
+    registerFlowControlRoutes(*m_ingress, ctx);
+    registerTopicRoutes(*m_ingress, ctx);
+    registerBatchRoutes(*m_ingress, ctx);
+    registerScheduleRoutes(*m_ingress, ctx);
+    m_schedules->setProducer(scheduleProducer(ctx));
 }
 
 void Service::call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,

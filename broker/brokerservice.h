@@ -19,6 +19,11 @@ class IClock;
 class Database;
 class WriteBatcher;
 class MessageStore;
+class DlqStore;
+class GateStore;
+class TopicStore;
+class ScheduleStore;
+class ScheduleService;
 class HttpIngress;
 class DeliveryService;
 class KeyRing;
@@ -51,6 +56,7 @@ public:
     MessageStore *store() const { return m_store.get(); }
     WriteBatcher *batcher() const { return m_batcher.get(); }
     DeliveryService *delivery() const { return m_delivery; }
+    ScheduleService *schedules() const { return m_schedules; }
 
     Status rotateSigningKeys();
 
@@ -76,8 +82,13 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WriteBatcher> m_batcher;
     std::unique_ptr<MessageStore> m_store;
+    std::unique_ptr<DlqStore> m_dlq;
+    std::unique_ptr<GateStore> m_gates;
+    std::unique_ptr<TopicStore> m_topics;
+    std::unique_ptr<ScheduleStore> m_scheduleStore;
     std::unique_ptr<KeyRing> m_keys;
     DeliveryService *m_delivery = nullptr;
+    ScheduleService *m_schedules = nullptr;
     HttpIngress *m_ingress = nullptr;
     bool m_running = false;
 };

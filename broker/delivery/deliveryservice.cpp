@@ -1,14 +1,18 @@
 #include "deliveryservice.h"
 
 #include "backoff.h"
+#include "callbacks.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/logging.h"
+#include "gates.h"
 #include "retryafter.h"
 #include "retrydelay.h"
 #include "scheduling/duequeue.h"
 #include "signing/jwt.h"
 #include "signing/keyring.h"
+#include "store/dlqstore.h"
+#include "store/gatestore.h"
 #include "store/messagestore.h"
 #include "store/writebatcher.h"
 
@@ -58,12 +62,15 @@ bool isNonRetryable(const DeliveryResult &r)
 } // namespace
 
 DeliveryService::DeliveryService(const BrokerConfig &config, IClock *clock, WriteBatcher *batcher,
-                                 MessageStore *store, KeyRing *keys, QObject *parent)
+                                 MessageStore *store, DlqStore *dlq, GateStore *gateStore,
+                                 KeyRing *keys, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_clock(clock)
     , m_batcher(batcher)
     , m_store(store)
+    , m_dlq(dlq)
+    , m_gateStore(gateStore)
     , m_keys(keys)
 {
     m_dispatcher = new Dispatcher(
@@ -71,6 +78,8 @@ DeliveryService::DeliveryService(const BrokerConfig &config, IClock *clock, Writ
         [this](DeliveryRequest &request, qint64 &startedAt) { onStarted(request, startedAt); },
         this);
     connect(m_dispatcher, &Dispatcher::finished, this, &DeliveryService::handleFinished);
+    m_gates = new Gates(clock, this);
+    connect(m_gates, &Gates::ready, this, &DeliveryService::send);
     m_due = new DueQueue(
         clock, store, config.dueHorizonMs, [this] { m_batcher->flush(); }, this);
     connect(m_due, &DueQueue::due, this, &DeliveryService::handleDue);
@@ -87,6 +96,15 @@ void DeliveryService::start()
     for (auto it = stored.cbegin(); it != stored.cend(); ++it)
         m_counts.insert(it.key(), it.value());
     recover();
+    for (const QueueRow &q : m_gateStore->queues())
+        m_gates->configureQueue(q.name, Gates::QueueConfig{q.parallelism, q.paused});
+    for (const FlowRow &f : m_gateStore->flows())
+        m_gates->configureFlow(f.key,
+                               Gates::FlowConfig{f.parallelism, f.rate, f.periodSecs * 1000,
+                                                 f.paused, f.pinnedParallelism, f.pinnedRate});
+    // Queue messages between attempts when we stopped still hold their queue's slot.
+    for (const auto &[queue, id] : m_gateStore->queueMessagesInProgress())
+        m_gates->holdQueueSlot(queue, id);
     m_running = true;
     m_due->start();
     m_countsTimer.start();
@@ -128,13 +146,33 @@ void DeliveryService::recover()
                        << "attempts were in flight at the last stop; redelivering them";
 }
 
-void DeliveryService::accept(const QList<Message> &messages, AcceptDone done)
+bool DeliveryService::insertNew(QSqlDatabase &db, const Message &m, QString *error)
+{
+    return m_store->insertMessage(db, m, error) &&
+           m_store->appendEvent(db, m, EventState::Created, m.createdAt, {}, error);
+}
+
+void DeliveryService::schedule(const QList<Message> &stored)
+{
+    addCount(MessageState::Pending, stored.size());
+    if (!m_running)
+        return;
+    const qint64 now = m_clock->nowMs();
+    for (const Message &m : stored) {
+        if (m.dueAt <= now)
+            dispatch(m);
+        else
+            m_due->add(m.id, m.dueAt);
+    }
+}
+
+void DeliveryService::accept(const QList<Message> &messages, AcceptDone done, ExtraWrite extra)
 {
     auto results = std::make_shared<QList<Accepted>>();
     const qint64 now = m_clock->nowMs();
     const qint64 window = m_config.dedupWindowMs;
     m_batcher->submit(
-        [this, messages, results, now, window](QSqlDatabase &db, QString *error) {
+        [this, messages, results, now, window, extra](QSqlDatabase &db, QString *error) {
             results->clear();
             for (const Message &m : messages) {
                 if (!m.dedupKey.isEmpty()) {
@@ -146,12 +184,11 @@ void DeliveryService::accept(const QList<Message> &messages, AcceptDone done)
                     if (!m_store->putDedup(db, m.dedupKey, m.id, now + window, error))
                         return false;
                 }
-                if (!m_store->insertMessage(db, m, error) ||
-                    !m_store->appendEvent(db, m, EventState::Created, m.createdAt, {}, error))
+                if (!insertNew(db, m, error))
                     return false;
                 results->append(Accepted{m.id, false});
             }
-            return true;
+            return !extra || extra(db, error);
         },
         [this, messages, results, done = std::move(done)](bool ok, const QString &error) {
             if (!ok) {
@@ -164,17 +201,8 @@ void DeliveryService::accept(const QList<Message> &messages, AcceptDone done)
                 if (!results->at(i).deduplicated)
                     stored.append(messages.at(i));
             }
-            addCount(MessageState::Pending, stored.size());
             done(*results);
-            if (!m_running)
-                return;
-            const qint64 at = m_clock->nowMs();
-            for (const Message &m : stored) {
-                if (m.dueAt <= at)
-                    dispatch(m);
-                else
-                    m_due->add(m.id, m.dueAt);
-            }
+            schedule(stored);
         });
 }
 
@@ -184,7 +212,7 @@ void DeliveryService::handleDue(const QStringList &ids)
         return;
     const qint64 now = m_clock->nowMs();
     for (const QString &id : ids) {
-        if (m_inFlight.contains(id))
+        if (m_inFlight.contains(id) || m_gates->isParked(id))
             continue;
         const auto m = m_store->message(id);
         if (!m || (m->state != MessageState::Pending && m->state != MessageState::Retry))
@@ -198,6 +226,62 @@ void DeliveryService::handleDue(const QStringList &ids)
 }
 
 void DeliveryService::dispatch(const Message &m)
+{
+    if (!m.flowControlKey.isEmpty()) {
+        const QJsonObject fc = m.options.value(QStringLiteral("flowControl")).toObject();
+        const bool known = m_gates->flowConfig(m.flowControlKey).has_value();
+        const bool changed =
+            m_gates->observeFlow(m.flowControlKey, fc.value(QStringLiteral("parallelism")).toInt(),
+                                 fc.value(QStringLiteral("rate")).toInt(),
+                                 qint64(fc.value(QStringLiteral("period")).toDouble(1)) * 1000);
+        if (changed || !known)
+            persistFlow(m.flowControlKey);
+    }
+    if (!m_gates->admit(m))
+        return; // parked: Gates::ready() sends it when its queue / flow-control key allows
+    send(m);
+}
+
+void DeliveryService::persistFlow(const QString &key)
+{
+    const auto config = m_gates->flowConfig(key);
+    if (!config)
+        return;
+    FlowRow row;
+    row.key = key;
+    row.parallelism = config->parallelism;
+    row.rate = config->rate;
+    row.periodSecs = config->periodMs / 1000;
+    row.paused = config->paused;
+    row.pinnedParallelism = config->pinnedParallelism;
+    row.pinnedRate = config->pinnedRate;
+    row.updatedAt = m_clock->nowMs();
+    m_batcher->submit([this, row](QSqlDatabase &db, QString *error) {
+        return m_gateStore->upsertFlow(db, row, error);
+    });
+}
+
+void DeliveryService::finishInQueue(const Message &m, int pendingCallbacks)
+{
+    const QString source = m.option("callbackOf");
+    if (!source.isEmpty()) {
+        // A callback is done: its source may now free its queue slot (§4.3).
+        auto it = m_waitingCallbacks.find(source);
+        if (it != m_waitingCallbacks.end() && --it->second <= 0) {
+            m_gates->finished(it->first, source);
+            m_waitingCallbacks.erase(it);
+        }
+        return;
+    }
+    if (m.queueName.isEmpty())
+        return;
+    if (pendingCallbacks > 0)
+        m_waitingCallbacks.insert(m.id, {m.queueName, pendingCallbacks});
+    else
+        m_gates->finished(m.queueName, m.id);
+}
+
+void DeliveryService::send(const Message &m)
 {
     m_inFlight.insert(m.id, m);
     DeliveryRequest request;
@@ -269,6 +353,7 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
         return;
     Message m = it.value();
     m_inFlight.erase(it);
+    m_gates->attemptEnded(m);
     const qint64 now = m_clock->nowMs();
     const bool cancelRequested = m_cancelRequested.remove(id);
 
@@ -311,9 +396,41 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
             events.append({EventState::Failed, detail});
         }
     }
+    // Dead letter and callbacks are stored in the same transaction as the outcome: a crash can
+    // lose neither without losing the outcome too (and then the attempt is simply redone).
+    std::optional<DlqEntry> dead;
+    if (next == MessageState::Failed) {
+        DlqEntry e;
+        e.dlqId = DlqStore::newDlqId(now);
+        e.messageId = m.id;
+        e.createdAt = now;
+        e.responseStatus = result.status;
+        e.responseHeaders = result.responseHeaders;
+        e.responseBody = result.responseBody;
+        e.error = result.error;
+        dead = e;
+        events.last().second.insert(QStringLiteral("dlqId"), e.dlqId);
+    }
+    QList<Message> followUps;
+    if (next != MessageState::Canceled) {
+        if (auto cb = Callbacks::afterAttempt(m, result, now, m_config.maxBodyBytes))
+            followUps.append(*cb);
+        if (dead) {
+            if (auto fcb =
+                    Callbacks::afterFailure(m, result, dead->dlqId, now, m_config.maxBodyBytes))
+                followUps.append(*fcb);
+        }
+    }
     moveCount(MessageState::Active, next);
     m_batcher->submit(
-        [this, m, attempt, next, retried, nextDue, now, events](QSqlDatabase &db, QString *error) {
+        [this, m, attempt, next, retried, nextDue, now, events, dead, followUps](QSqlDatabase &db,
+                                                                                 QString *error) {
+            if (dead && !m_dlq->insert(db, m, *dead, error))
+                return false;
+            for (const Message &f : followUps) {
+                if (!insertNew(db, f, error))
+                    return false;
+            }
             if (!m_store->insertAttempt(db, attempt, error) ||
                 !m_store->updateState(db, m.id, next, retried, nextDue, now, error))
                 return false;
@@ -323,12 +440,17 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
             }
             return true;
         },
-        [this, id, next, nextDue](bool ok, const QString &) {
-            if (ok && next == MessageState::Retry && m_running)
+        [this, id, next, nextDue, followUps](bool ok, const QString &) {
+            if (!ok)
+                return; // stays ACTIVE in the store: redelivered after a restart
+            if (next == MessageState::Retry && m_running)
                 m_due->add(id, nextDue);
+            schedule(followUps);
         });
-    if (isFinal(next))
+    if (isFinal(next)) {
+        finishInQueue(m, int(followUps.size()));
         emit messageFinished(id, stateName(next));
+    }
 }
 
 void DeliveryService::cancel(const QString &id, std::function<void(Result<int>)> done)
@@ -354,6 +476,7 @@ void DeliveryService::cancel(const QString &id, std::function<void(Result<int>)>
             return;
         }
     }
+    m_gates->removeParked(id);
     m_batcher->flush();
     const auto m = m_store->message(id);
     if (!m || (m->state != MessageState::Pending && m->state != MessageState::Retry)) {
@@ -369,12 +492,13 @@ void DeliveryService::cancel(const QString &id, std::function<void(Result<int>)>
                    m_store->appendEvent(db, msg, EventState::CancelRequested, now, {}, error) &&
                    m_store->appendEvent(db, msg, EventState::Canceled, now, {}, error);
         },
-        [this, before, done, id](bool ok, const QString &error) {
+        [this, before, done, id, msg](bool ok, const QString &error) {
             if (!ok) {
                 done(ApiError{ErrorCode::StorageFailed, error});
                 return;
             }
             moveCount(before, MessageState::Canceled);
+            m_gates->finished(msg.queueName, id);
             emit messageFinished(id, stateName(MessageState::Canceled));
             done(1);
         });

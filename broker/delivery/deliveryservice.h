@@ -17,9 +17,14 @@
 
 #include <functional>
 
+class QSqlDatabase;
+
 namespace Broker {
 
 class IClock;
+class DlqStore;
+class GateStore;
+class Gates;
 class DueQueue;
 class KeyRing;
 class MessageStore;
@@ -31,7 +36,8 @@ class DeliveryService final : public QObject
     Q_DISABLE_COPY_MOVE(DeliveryService)
 public:
     DeliveryService(const BrokerConfig &config, IClock *clock, WriteBatcher *batcher,
-                    MessageStore *store, KeyRing *keys, QObject *parent = nullptr);
+                    MessageStore *store, DlqStore *dlq, GateStore *gateStore, KeyRing *keys,
+                    QObject *parent = nullptr);
     ~DeliveryService() override;
 
     void start();
@@ -45,15 +51,20 @@ public:
         bool deduplicated = false;
     };
     using AcceptDone = std::function<void(const Result<QList<Accepted>> &)>;
-    // Stores the messages in one transaction (skipping those whose deduplication key is live);
-    // `done` runs after the commit, or its failure, with one entry per message in order.
-    void accept(const QList<Message> &messages, AcceptDone done);
+    using ExtraWrite = std::function<bool(QSqlDatabase &db, QString *error)>;
+    // Stores the messages in one transaction (skipping those whose deduplication key is live),
+    // together with `extra` (e.g. removing the DLQ entries being replayed); `done` runs after the
+    // commit, or its failure, with one entry per message in order.
+    void accept(const QList<Message> &messages, AcceptDone done, ExtraWrite extra = {});
     // Cancels a pending or retrying message; one in flight is cancelled after its attempt.
     void cancel(const QString &id, std::function<void(Result<int>)> done);
 
     QVariantMap counts() const;
     int inFlight() const;
     DueQueue *dueQueue() const { return m_due; }
+    Gates *gates() const { return m_gates; }
+    // Stores a flow-control key's configuration as the gates have it now.
+    void persistFlow(const QString &key);
 
 signals:
     void countsChanged(const QVariantMap &counts); // batched, a few per second at most
@@ -61,11 +72,17 @@ signals:
 
 private:
     void handleDue(const QStringList &ids);
-    void dispatch(const Message &message);
+    void dispatch(const Message &message); // through the gates
+    void send(const Message &message);     // to the dispatcher, now
+    void finishInQueue(const Message &m, int pendingCallbacks);
     void handleFinished(const DeliveryResult &result);
     void recover();
     void onStarted(DeliveryRequest &request, qint64 &startedAt);
     qint64 retryDelay(const Message &m, const DeliveryResult &result) const;
+    // Inserts a new message and its CREATED event (inside a write).
+    bool insertNew(QSqlDatabase &db, const Message &m, QString *error);
+    // After the commit that stored them: count, then dispatch or wait for their due time.
+    void schedule(const QList<Message> &stored);
     void moveCount(MessageState from, MessageState to);
     void addCount(MessageState to, qint64 n = 1);
 
@@ -73,6 +90,10 @@ private:
     IClock *m_clock;
     WriteBatcher *m_batcher;
     MessageStore *m_store;
+    DlqStore *m_dlq;
+    GateStore *m_gateStore;
+    Gates *m_gates;
+    QHash<QString, QPair<QString, int>> m_waitingCallbacks; // source id -> (queue, callbacks)
     KeyRing *m_keys;
     Dispatcher *m_dispatcher;
     DueQueue *m_due;

@@ -1,10 +1,8 @@
 #include "core/clock.h"
-#include "delivery/deliveryservice.h"
 #include "httpingress.h"
 #include "publishparser.h"
+#include "publishpipeline.h"
 #include "routes.h"
-
-#include <QJsonObject>
 
 namespace Broker {
 
@@ -18,26 +16,9 @@ void registerPublishRoutes(HttpIngress &ingress, const RouteContext &ctx)
                 reply->error(parsed.error());
                 return;
             }
-            if (!parsed->groupName.isEmpty()) {
-                reply->error(
-                    notFound(QStringLiteral("URL group %1 not found").arg(parsed->groupName)));
-                return;
-            }
-            const Message &m = parsed->message;
-            const QString url = QString::fromUtf8(m.url);
-            ctx.delivery->accept(
-                {m}, [reply, url](const Result<QList<DeliveryService::Accepted>> &r) {
-                    if (!r) {
-                        reply->error(r.error());
-                        return;
-                    }
-                    const auto &accepted = r->constFirst();
-                    QJsonObject answer{{QStringLiteral("messageId"), accepted.messageId},
-                                       {QStringLiteral("url"), url}};
-                    if (accepted.deduplicated)
-                        answer.insert(QStringLiteral("deduplicated"), true);
-                    reply->json(accepted.deduplicated ? 202 : 200, answer);
-                });
+            publishParsed(ctx, *parsed, QString(), [reply](const Result<PublishOutcome> &outcome) {
+                replyPublished(reply, outcome);
+            });
         });
 }
 

@@ -12,6 +12,10 @@ class HttpIngress;
 class IClock;
 class WriteBatcher;
 class MessageStore;
+class DlqStore;
+class GateStore;
+class TopicStore;
+class ScheduleService;
 class DeliveryService;
 class KeyRing;
 struct SigningKeys;
@@ -22,6 +26,10 @@ struct RouteContext
     IClock *clock = nullptr;
     WriteBatcher *batcher = nullptr;
     MessageStore *store = nullptr;
+    DlqStore *dlq = nullptr;
+    GateStore *gateStore = nullptr;
+    TopicStore *topics = nullptr;
+    ScheduleService *schedules = nullptr;
     DeliveryService *delivery = nullptr;
     KeyRing *keys = nullptr;
     std::function<void(const SigningKeys &)> keysRotated;
@@ -31,5 +39,11 @@ void registerPublishRoutes(HttpIngress &ingress, const RouteContext &ctx);
 void registerMessageRoutes(HttpIngress &ingress, const RouteContext &ctx);
 void registerLogRoutes(HttpIngress &ingress, const RouteContext &ctx);
 void registerKeyRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerDlqRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerQueueRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerFlowControlRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerTopicRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerBatchRoutes(HttpIngress &ingress, const RouteContext &ctx);
+void registerScheduleRoutes(HttpIngress &ingress, const RouteContext &ctx);
 
 } // namespace Broker

@@ -329,6 +329,39 @@ std::optional<QString> MessageStore::kv(const QString &key)
     return std::nullopt;
 }
 
+Result<QStringList> MessageStore::unfinishedMatching(const FilterSet &filter, int limit)
+{
+    FilterSet sqlPart = filter;
+    const QStringList hosts = sqlPart.values.take(QStringLiteral("host"));
+    const QStringList paths = sqlPart.values.take(QStringLiteral("path"));
+    auto sqlFilter = sqlPart.toSql(QStringLiteral("created_at"));
+    if (!sqlFilter)
+        return sqlFilter.error();
+    QString sql = QStringLiteral("SELECT id, url FROM messages WHERE state IN ('PENDING', "
+                                 "'RETRY', 'ACTIVE')");
+    if (!sqlFilter->where.isEmpty())
+        sql += QStringLiteral(" AND ") + sqlFilter->where;
+    sql += QStringLiteral(" ORDER BY rowid");
+    QSqlQuery q(m_db->connection());
+    q.prepare(sql);
+    for (const QVariant &v : sqlFilter->values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return ApiError{ErrorCode::StorageFailed, q.lastError().text()};
+    QStringList out;
+    while (q.next() && (limit <= 0 || out.size() < limit)) {
+        if (!hosts.isEmpty() || !paths.isEmpty()) {
+            const QUrl url = QUrl::fromEncoded(q.value(1).toString().toLatin1());
+            if (!hosts.isEmpty() && !hosts.contains(url.host()))
+                continue;
+            if (!paths.isEmpty() && !paths.contains(url.path()))
+                continue;
+        }
+        out.append(q.value(0).toString());
+    }
+    return out;
+}
+
 Result<QList<EventRecord>> MessageStore::events(const FilterSet &filter, qint64 cursor, int limit)
 {
     auto sqlFilter = filter.toSql(QStringLiteral("time"));

@@ -84,6 +84,9 @@ public:
     QMap<QString, qint64> countsByState();
     QList<AttemptRecord> attempts(const QString &messageId);
     std::optional<QString> kv(const QString &key);
+    // Ids of unfinished messages matching the filter (host/path matched on the parsed URL),
+    // oldest first, at most `limit` (0 = no limit).
+    Result<QStringList> unfinishedMatching(const FilterSet &filter, int limit);
     // Messages an attempt was in flight for when the process died.
     QList<Message> messagesInState(MessageState state);
 

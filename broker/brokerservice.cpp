@@ -115,6 +115,7 @@ void Service::stop()
     delete m_delivery;
     m_delivery = nullptr;
     m_batcher.reset();
+    m_gates.reset();
     m_dlq.reset();
     m_topics.reset();
     m_scheduleStore.reset();
@@ -220,30 +221,6 @@ QString Service::databasePath() const
 QVariantMap Service::counts() const
 {
     return m_delivery ? m_delivery->counts() : QVariantMap();
-}
-
-Status Service::rotateSigningKeys()
-{
-    if (!m_running)
-        return ApiError{ErrorCode::Internal, QStringLiteral("broker not running")};
-    const SigningKeys fresh = m_keys->rotated();
-    bool ok = false;
-    QString error;
-    m_batcher->submit(
-        [this, fresh](QSqlDatabase &db, QString *err) {
-            return m_store->setKv(db, QLatin1String(KeyRing::CurrentKey), fresh.current, err) &&
-                   m_store->setKv(db, QLatin1String(KeyRing::NextKey), fresh.next, err);
-        },
-        [&](bool success, const QString &err) {
-            ok = success;
-            error = err;
-        });
-    m_batcher->flush();
-    if (!ok)
-        return ApiError{ErrorCode::StorageFailed, error};
-    m_keys->set(fresh);
-    emit signingKeysChanged(fresh.current, fresh.next);
-    return Ok{};
 }
 
 } // namespace Broker

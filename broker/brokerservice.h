@@ -58,8 +58,6 @@ public:
     DeliveryService *delivery() const { return m_delivery; }
     ScheduleService *schedules() const { return m_schedules; }
 
-    Status rotateSigningKeys();
-
     // An API call made in-process (the dashboard's actions): same routes and validation as HTTP.
     // Call it in the service's thread; `done` runs there too, once, with the HTTP status and body.
     void call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,

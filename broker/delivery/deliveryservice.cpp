@@ -22,9 +22,21 @@ namespace Broker {
 
 namespace {
 
+// What the logs API shows for an attempt: the request as sent (headers incl. the signature),
+// how long it took, and the response (status, headers, base64 body up to the recorded size).
 QJsonObject responseDetail(const DeliveryResult &r, qint64 maxBody)
 {
     QJsonObject d;
+    d.insert(QStringLiteral("retried"), r.request.retried);
+    d.insert(QStringLiteral("duration"), r.durationMs);
+    QJsonObject sent;
+    for (const auto &[name, value] : r.request.headers) {
+        const QString key = canonicalHeaderName(name);
+        QJsonArray values = sent.value(key).toArray();
+        values.append(QString::fromUtf8(value));
+        sent.insert(key, values);
+    }
+    d.insert(QStringLiteral("requestHeader"), sent);
     if (r.status > 0) {
         d.insert(QStringLiteral("responseStatus"), r.status);
         QJsonObject headers;
@@ -184,6 +196,10 @@ void DeliveryService::accept(const QList<Message> &messages, AcceptDone done, Ex
                     if (!m_store->putDedup(db, m.dedupKey, m.id, now + window, error))
                         return false;
                 }
+                // Any queue a message names exists from now on (enqueue, batch, schedules alike).
+                if (!m.queueName.isEmpty()
+                    && !m_gateStore->ensureQueue(db, m.queueName, now, error))
+                    return false;
                 if (!insertNew(db, m, error))
                     return false;
                 results->append(Accepted{m.id, false});

@@ -168,6 +168,23 @@ QJsonObject event(const EventRecord &e, const Message *m)
     // Detail keys are stored in their API spelling (error, responseStatus, responseHeader,
     // responseBody (base64), nextDeliveryTime, ...).
     for (auto it = e.detail.constBegin(); it != e.detail.constEnd(); ++it) {
+        if (it.key() == QStringLiteral("requestHeader")) {
+            if (!m)
+                continue; // without the message we cannot know what to redact: show nothing
+            // The request as sent carries the real values; redaction applies to what we show.
+            QJsonObject shown;
+            const QJsonObject sent = it.value().toObject();
+            for (auto h = sent.constBegin(); h != sent.constEnd(); ++h) {
+                QJsonArray values;
+                for (const QJsonValue &v : h.value().toArray())
+                    values.append(redactsHeader(m->options, h.key().toLatin1())
+                                      ? redactedValue(v.toString().toUtf8())
+                                      : v.toString());
+                shown.insert(h.key(), values);
+            }
+            o.insert(it.key(), shown);
+            continue;
+        }
         o.insert(it.key(), it.value());
         if (it.key() == QStringLiteral("responseHeader"))
             o.insert(QStringLiteral("responseHeaders"), it.value());

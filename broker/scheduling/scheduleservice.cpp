@@ -245,8 +245,8 @@ void ScheduleService::fire(const QString &id, qint64 now)
     m_dueWhileStopped.remove(id);
     s.lastFire = now;
     s.nextFire = it->cron.nextAfter(now);
-    // Saved in the same event-loop pass as the producer's accept(), so the tick's messages and
-    // the advanced next fire time commit together: a crash can neither repeat nor lose a tick.
+    // Submitted in the same event-loop pass as the producer's accept(), so the tick's messages
+    // and the advanced next fire time go into one commit: a crash cannot repeat a tick.
     persist(id);
     emit schedulesChanged();
     if (!m_producer) {

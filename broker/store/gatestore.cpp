@@ -63,6 +63,17 @@ bool GateStore::upsertQueue(QSqlDatabase &db, const QueueRow &row, QString *erro
     return run(q, error);
 }
 
+bool GateStore::ensureQueue(QSqlDatabase &db, const QString &name, qint64 now, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO queues (name, parallelism, paused, created_at, "
+                             "updated_at) VALUES (?, 1, 0, ?, ?)"));
+    q.addBindValue(name);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    return run(q, error);
+}
+
 bool GateStore::deleteQueue(QSqlDatabase &db, const QString &name, QString *error)
 {
     QSqlQuery q(db);

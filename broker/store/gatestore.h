@@ -44,6 +44,8 @@ public:
 
     bool upsertQueue(QSqlDatabase &db, const QueueRow &row, QString *error);
     bool deleteQueue(QSqlDatabase &db, const QString &name, QString *error);
+    // Creates the queue with the defaults (parallelism 1, running) unless it exists.
+    bool ensureQueue(QSqlDatabase &db, const QString &name, qint64 now, QString *error);
     std::optional<QueueRow> queue(const QString &name);
     QList<QueueRow> queues();
     // Messages of the queue not yet finished (QStash's `lag`).

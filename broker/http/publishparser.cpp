@@ -18,25 +18,6 @@ const QStringList kMethods = {QStringLiteral("GET"),    QStringLiteral("POST"),
                               QStringLiteral("PATCH"),  QStringLiteral("HEAD"),
                               QStringLiteral("OPTIONS")};
 
-// Headers that describe the connection, not the message: never forwarded in webhook mode.
-bool isHopOrTransportHeader(const QByteArray &lower)
-{
-    static const QByteArrayList names = {"host",
-                                         "content-length",
-                                         "connection",
-                                         "keep-alive",
-                                         "expect",
-                                         "upgrade",
-                                         "te",
-                                         "trailer",
-                                         "authorization",
-                                         "transfer-encoding",
-                                         "accept-encoding",
-                                         "proxy-authorization",
-                                         "proxy-connection"};
-    return names.contains(lower);
-}
-
 bool parseBool(const QByteArray &value, bool *out)
 {
     const QByteArray v = value.trimmed().toLower();
@@ -66,6 +47,25 @@ ApiError invalid(const char *header, const QByteArray &value, const QString &why
 }
 
 } // namespace
+
+// Headers that describe the connection, not the message: never forwarded in webhook mode.
+bool isHopOrTransportHeader(const QByteArray &lower)
+{
+    static const QByteArrayList names = {"host",
+                                         "content-length",
+                                         "connection",
+                                         "keep-alive",
+                                         "expect",
+                                         "upgrade",
+                                         "te",
+                                         "trailer",
+                                         "authorization",
+                                         "transfer-encoding",
+                                         "accept-encoding",
+                                         "proxy-authorization",
+                                         "proxy-connection"};
+    return names.contains(lower);
+}
 
 QString rebuildDestination(const QString &rawRest, const QString &rawQuery)
 {

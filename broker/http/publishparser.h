@@ -19,6 +19,10 @@ struct PublishRequest
     bool contentBasedDedup = false;
 };
 
+// Connection and credential headers (host, content-length, authorization, ...): describe the
+// request, not the message, so they are never forwarded or stored. `lower` is lower case.
+bool isHopOrTransportHeader(const QByteArray &lower);
+
 // Destination from the raw path remainder plus the raw query minus reserved keys
 // (`qstash_token`, `upstash-*`). Keeps `//`, percent-escapes and dot segments as sent.
 QString rebuildDestination(const QString &rawRest, const QString &rawQuery);

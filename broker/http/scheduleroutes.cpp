@@ -61,19 +61,6 @@ HeaderList templateHeaders(const HeaderList &effective)
     static const QByteArrayList dropped = {
         "upstash-cron",       "upstash-schedule-id",      "upstash-queue-name",
         "upstash-not-before", "upstash-deduplication-id", "upstash-content-based-deduplication"};
-    static const QByteArrayList transport = {"host",
-                                             "content-length",
-                                             "connection",
-                                             "keep-alive",
-                                             "expect",
-                                             "upgrade",
-                                             "te",
-                                             "trailer",
-                                             "authorization",
-                                             "transfer-encoding",
-                                             "accept-encoding",
-                                             "proxy-authorization",
-                                             "proxy-connection"};
     const bool forwardAll = isTrue(lastValue(effective, "upstash-header-forward"));
     HeaderList out;
     for (const auto &[name, value] : effective) {
@@ -83,7 +70,7 @@ HeaderList templateHeaders(const HeaderList &effective)
         } else if (lower.startsWith("upstash-")) {
             if (!dropped.contains(lower) && !lower.startsWith("upstash-telemetry-"))
                 out.append({name, value});
-        } else if (forwardAll && !transport.contains(lower)) {
+        } else if (forwardAll && !isHopOrTransportHeader(lower)) {
             out.append({name, value}); // webhook mode forwards the caller's own headers
         }
     }

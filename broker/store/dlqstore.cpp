@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "messagestore.h"
+#include "sqlutil.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -9,12 +10,11 @@
 
 namespace Broker {
 
-namespace {
+using Sql::fail;
+using Sql::run;
+using Sql::text;
 
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
+namespace {
 
 DlqEntry entryFromQuery(const QSqlQuery &q)
 {

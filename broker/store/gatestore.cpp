@@ -1,22 +1,18 @@
 #include "gatestore.h"
 
 #include "database.h"
+#include "sqlutil.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Broker {
 
-namespace {
+using Sql::fail;
+using Sql::run;
+using Sql::text;
 
-bool run(QSqlQuery &q, QString *error)
-{
-    if (q.exec())
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
-}
+namespace {
 
 QueueRow queueFrom(const QSqlQuery &q)
 {

@@ -1,6 +1,7 @@
 #include "messagestore.h"
 
 #include "database.h"
+#include "sqlutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +9,10 @@
 #include <QUrl>
 
 namespace Broker {
+
+using Sql::fail;
+using Sql::run;
+using Sql::text;
 
 namespace {
 
@@ -17,35 +22,11 @@ constexpr auto kMessageColumns =
     "flow_control_key, dedup_id, options";
 
 // A null QString binds as SQL NULL; the text columns are NOT NULL and hold '' instead.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
-bool fail(QSqlQuery &q, QString *error)
-{
-    if (error)
-        *error = q.lastError().text();
-    return false;
-}
-
 } // namespace
 
 MessageStore::MessageStore(Database *db)
     : m_db(db)
 {}
-
-QSqlQuery &MessageStore::prepared(QSqlDatabase &db, const char *sql)
-{
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_unique<QSqlQuery>(db);
-        q->setForwardOnly(true);
-        q->prepare(QString::fromLatin1(sql));
-        it = m_statements.emplace(sql, std::move(q)).first;
-    }
-    return *it->second;
-}
 
 QByteArray MessageStore::encodeHeaders(const HeaderList &headers)
 {

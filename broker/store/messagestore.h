@@ -6,9 +6,11 @@
 #include "core/result.h"
 #include "filters.h"
 
+#include "sqlutil.h"
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
+
 #include <QSqlQuery>
 
 #include <memory>
@@ -99,11 +101,14 @@ public:
     static QStringList decodeLabels(const QString &stored);
 
 private:
-    QSqlQuery &prepared(QSqlDatabase &db, const char *sql);
+    QSqlQuery &prepared(QSqlDatabase &db, const char *sql)
+    {
+        return m_statements.prepared(db, sql);
+    }
     Message messageFromQuery(const QSqlQuery &q) const;
 
     Database *m_db;
-    std::unordered_map<const char *, std::unique_ptr<QSqlQuery>> m_statements;
+    Sql::StatementCache m_statements;
 };
 
 } // namespace Broker

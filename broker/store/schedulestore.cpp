@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "messagestore.h"
+#include "sqlutil.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -9,15 +10,14 @@
 
 namespace Broker {
 
+using Sql::fail;
+using Sql::run;
+using Sql::text;
+
 namespace {
 
 constexpr auto kColumns = "id, cron, destination, created_at, updated_at, paused, next_fire, "
                           "last_fire, last_states, caller_ip, template";
-
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
 
 QString compact(const QJsonObject &obj)
 {

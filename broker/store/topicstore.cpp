@@ -1,45 +1,25 @@
 #include "topicstore.h"
 
 #include "database.h"
+#include "sqlutil.h"
 
 #include <QSqlError>
 #include <QVariant>
 
 namespace Broker {
 
+using Sql::fail;
+using Sql::run;
+using Sql::text;
+
 namespace {
 
-bool fail(QSqlQuery &q, QString *error)
-{
-    if (error)
-        *error = q.lastError().text();
-    q.finish();
-    return false;
-}
-
 // A null QString binds as SQL NULL; the text columns are NOT NULL and hold '' instead.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
 } // namespace
 
 TopicStore::TopicStore(Database *db)
     : m_db(db)
 {}
-
-QSqlQuery &TopicStore::prepared(QSqlDatabase &db, const char *sql)
-{
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto q = std::make_unique<QSqlQuery>(db);
-        q->setForwardOnly(true);
-        q->prepare(QString::fromLatin1(sql));
-        it = m_statements.emplace(sql, std::move(q)).first;
-    }
-    return *it->second;
-}
 
 bool TopicStore::addEndpoints(QSqlDatabase &db, const QString &group,
                               const QList<Endpoint> &endpoints, qint64 now, QString *conflict,

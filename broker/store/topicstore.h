@@ -3,7 +3,9 @@
 // take the connection they run on so they compose inside one WriteBatcher write; reads use the
 // store's own connection.
 
+#include "sqlutil.h"
 #include <QList>
+
 #include <QSqlQuery>
 #include <QString>
 
@@ -55,11 +57,14 @@ public:
     QList<UrlGroup> groups(); // by name
 
 private:
-    QSqlQuery &prepared(QSqlDatabase &db, const char *sql);
+    QSqlQuery &prepared(QSqlDatabase &db, const char *sql)
+    {
+        return m_statements.prepared(db, sql);
+    }
     QList<Endpoint> endpointsOf(QSqlDatabase &db, const QString &group);
 
     Database *m_db;
-    std::unordered_map<const char *, std::unique_ptr<QSqlQuery>> m_statements;
+    Sql::StatementCache m_statements;
 };
 
 } // namespace Broker

@@ -3,6 +3,7 @@
 #include "brokerservice.h"
 
 #ifdef LOCALSTASH_WITH_UI
+#include "brokerclient.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -118,9 +119,13 @@ int Application::run()
     printBanner();
 
 #ifdef LOCALSTASH_WITH_UI
+    std::unique_ptr<Dashboard::BrokerClient> client;
     std::unique_ptr<Dashboard::MainWindow> window;
     if (!m_options.headless) {
-        window = std::make_unique<Dashboard::MainWindow>();
+        // The window reads through its own read-only connection and acts through
+        // Service::call, queued into the broker's thread; the client outlives the window.
+        client = std::make_unique<Dashboard::BrokerClient>(m_service);
+        window = std::make_unique<Dashboard::MainWindow>(client.get());
         Dashboard::BrokerStatus st;
         st.baseUrl = m_service->baseUrl();
         st.token = m_service->token();
@@ -129,13 +134,11 @@ int Application::run()
         st.dataDir = m_options.dataDir;
         st.timeScale = m_options.timeScale;
         window->setStatus(st);
-        window->setCounts(m_service->counts());
-        connect(m_service, &Broker::Service::countsChanged, window.get(),
-                &Dashboard::MainWindow::setCounts);
-        connect(m_service, &Broker::Service::signingKeysChanged, window.get(),
-                &Dashboard::MainWindow::setSigningKeys);
+        // Counts and key rotations reach the window through the client (queued, batched).
         connect(window.get(), &Dashboard::MainWindow::quitRequested, this,
                 [] { QCoreApplication::quit(); });
+        // With a tray icon, closing the window keeps the broker running; Quit stops it.
+        QApplication::setQuitOnLastWindowClosed(!window->enableTrayIcon());
         window->show();
     }
 #endif
@@ -143,6 +146,7 @@ int Application::run()
     const int code = QCoreApplication::exec();
 #ifdef LOCALSTASH_WITH_UI
     window.reset();
+    client.reset();
 #endif
     shutdown();
     return code;

@@ -83,6 +83,14 @@ Message make(const Message &source, const QString &prefix, const QByteArray &pay
     if (const QString retryDelay = opt(QStringLiteral("RetryDelay")).toString();
         !retryDelay.isEmpty())
         m.options.insert(QStringLiteral("retryDelay"), retryDelay);
+    // The payload embeds the source's body and headers: whatever the source redacts, the
+    // callback's views redact too, its whole body included.
+    QJsonArray redact = source.options.value(QStringLiteral("redact")).toArray();
+    if (!redact.isEmpty()) {
+        if (!redact.contains(QStringLiteral("body")))
+            redact.append(QStringLiteral("body"));
+        m.options.insert(QStringLiteral("redact"), redact);
+    }
     // A callback never triggers callbacks of its own; queues wait for it (§4.3).
     m.options.insert(QStringLiteral("callbackOf"), source.id);
     return m;

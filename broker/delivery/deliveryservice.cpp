@@ -438,7 +438,7 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
         }
     }
     moveCount(MessageState::Active, next);
-    m_batcher->submit(
+    storeOutcome(
         [this, m, attempt, next, retried, nextDue, now, events, dead, followUps](QSqlDatabase &db,
                                                                                  QString *error) {
             if (dead && !m_dlq->insert(db, m, *dead, error))
@@ -456,9 +456,7 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
             }
             return true;
         },
-        [this, id, next, nextDue, followUps](bool ok, const QString &) {
-            if (!ok)
-                return; // stays ACTIVE in the store: redelivered after a restart
+        [this, id, next, nextDue, followUps] {
             if (next == MessageState::Retry && m_running)
                 m_due->add(id, nextDue);
             schedule(followUps);
@@ -467,6 +465,25 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
         finishInQueue(m, int(followUps.size()));
         emit messageFinished(id, stateName(next));
     }
+}
+
+void DeliveryService::storeOutcome(ExtraWrite write, std::function<void()> committed)
+{
+    m_batcher->submit(write, [this, write, committed](bool ok, const QString &error) {
+        if (ok) {
+            committed();
+            return;
+        }
+        if (!m_running)
+            return; // stays ACTIVE in the store: redelivered after the next start
+        // A full or read-only disk: the attempt did happen, so record it (and schedule what follows)
+        // as soon as writes work again, rather than leaving it unrecorded until a restart.
+        qCWarning(lcDelivery) << "outcome of an attempt not stored, retrying in 1 s:" << error;
+        QTimer::singleShot(1000, this, [this, write, committed] {
+            if (m_running)
+                storeOutcome(write, committed);
+        });
+    });
 }
 
 void DeliveryService::cancel(const QString &id, std::function<void(Result<int>)> done)

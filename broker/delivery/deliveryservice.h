@@ -76,6 +76,8 @@ private:
     void send(const Message &message);     // to the dispatcher, now
     void finishInQueue(const Message &m, int pendingCallbacks);
     void handleFinished(const DeliveryResult &result);
+    // Stores an attempt's outcome; while the store refuses writes, tries again every second.
+    void storeOutcome(ExtraWrite write, std::function<void()> committed);
     void recover();
     void onStarted(DeliveryRequest &request, qint64 &startedAt);
     qint64 retryDelay(const Message &m, const DeliveryResult &result) const;

@@ -113,6 +113,43 @@ int httpStatusFor(ErrorCode code)
     return 500;
 }
 
+Result<QStringList> explicitIds(const ApiRequest &request, const QString &key, bool *named)
+{
+    QStringList ids;
+    const QStringList fromQuery = request.queryValues(key);
+    *named = !fromQuery.isEmpty();
+    for (const QString &v : fromQuery) {
+        for (const QString &id : v.split(u',', Qt::SkipEmptyParts)) {
+            if (!id.trimmed().isEmpty())
+                ids.append(id.trimmed());
+        }
+    }
+    const ApiError malformed = badRequest(
+        QStringLiteral("%1 must be a non-empty list of ids (send neither ids nor filters to "
+                       "select everything)")
+            .arg(key));
+    if (!request.body.trimmed().isEmpty()) {
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &err);
+        if (err.error != QJsonParseError::NoError || !doc.isObject())
+            return badRequest(QStringLiteral("invalid JSON body: %1").arg(err.errorString()));
+        if (doc.object().contains(key)) {
+            *named = true;
+            const QJsonValue list = doc.object().value(key);
+            if (!list.isArray())
+                return malformed;
+            for (const QJsonValue &v : list.toArray()) {
+                if (!v.isString() || v.toString().isEmpty())
+                    return malformed;
+                ids.append(v.toString());
+            }
+        }
+    }
+    if (*named && ids.isEmpty())
+        return malformed;
+    return ids;
+}
+
 QByteArray errorJson(const QString &message)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("error"), message}})

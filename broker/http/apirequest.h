@@ -67,4 +67,9 @@ using Handler = std::function<void(ApiRequest &request, const ReplyPtr &reply)>;
 int httpStatusFor(ErrorCode code);
 QByteArray errorJson(const QString &message);
 
+// Ids a bulk call names explicitly: query `key` (repeated or comma-separated) and/or a JSON body
+// {"<key>": ["id", ...]}. Empty when the request names none. Naming the key with no ids, or with
+// anything but strings, is an error: a malformed selection must never widen to "everything".
+Result<QStringList> explicitIds(const ApiRequest &request, const QString &key, bool *named);
+
 } // namespace Broker

@@ -53,17 +53,11 @@ struct Selection
 // Ids (query `dlqIds` or JSON body {"dlqIds": [...]}) win over filters; filters page by cursor.
 Result<Selection> select(const RouteContext &ctx, const ApiRequest &request, int defaultCount)
 {
-    QStringList ids;
-    for (const QString &v : request.queryValues(QStringLiteral("dlqIds")))
-        ids += v.split(u',', Qt::SkipEmptyParts);
-    if (!request.body.trimmed().isEmpty()) {
-        QJsonParseError err;
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body, &err);
-        if (err.error != QJsonParseError::NoError || !doc.isObject())
-            return badRequest(QStringLiteral("invalid JSON body: %1").arg(err.errorString()));
-        for (const QJsonValue &v : doc.object().value(QStringLiteral("dlqIds")).toArray())
-            ids.append(v.toString());
-    }
+    bool named = false;
+    auto explicitList = explicitIds(request, QStringLiteral("dlqIds"), &named);
+    if (!explicitList)
+        return explicitList.error();
+    const QStringList ids = explicitList.value();
     ctx.batcher->flush();
     Selection out;
     if (!ids.isEmpty()) {

@@ -202,6 +202,11 @@ void HttpIngress::handle(const QHttpServerRequest &request, QHttpServerResponder
 {
     ++m_requests;
     QPointer<QTcpSocket> socket = responder.socket();
+    // A connection we are closing (the 431 below) can still hold buffered bytes, which 6.4 goes
+    // on to parse as more requests: a header flood would smuggle its body in as a request. Never
+    // act on those; nobody could receive the answer anyway.
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
     auto parked = std::make_shared<QHttpServerResponder>(std::move(responder));
     auto reply = std::make_shared<Reply>([parked, socket](int status, const QByteArray &contentType,
                                                           const QByteArray &body, bool closeAfter) {

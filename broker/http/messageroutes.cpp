@@ -64,21 +64,13 @@ void registerMessageRoutes(HttpIngress &ingress, const RouteContext &ctx)
     ingress.route(
         "DELETE", QStringLiteral("/v2/messages"),
         [ctx](ApiRequest &request, const ReplyPtr &reply) {
-            QStringList ids;
-            for (const QString &v : request.queryValues(QStringLiteral("messageIds")))
-                ids += v.split(u',', Qt::SkipEmptyParts);
-            if (!request.body.trimmed().isEmpty()) {
-                QJsonParseError err;
-                const QJsonDocument doc = QJsonDocument::fromJson(request.body, &err);
-                if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-                    reply->error(
-                        badRequest(QStringLiteral("invalid JSON body: %1").arg(err.errorString())));
-                    return;
-                }
-                const QJsonArray arr = doc.object().value(QStringLiteral("messageIds")).toArray();
-                for (const QJsonValue &v : arr)
-                    ids.append(v.toString());
+            bool named = false;
+            auto explicitList = explicitIds(request, QStringLiteral("messageIds"), &named);
+            if (!explicitList) {
+                reply->error(explicitList.error());
+                return;
             }
+            QStringList ids = explicitList.value();
             int count = 0;
             if (const QString c = request.queryValue(QStringLiteral("count")); !c.isEmpty()) {
                 bool ok = false;

@@ -98,6 +98,10 @@ Result<QByteArray> validateUrl(const QString &destination)
                                              "control characters"));
     }
     const QByteArray bytes = text.toUtf8();
+    // Qt 6.4 turns invalid UTF-8 in a request target into U+FFFD before we see it: refuse rather
+    // than deliver to a URL the sender never wrote.
+    if (bytes.contains("%EF%BF%BD") || bytes.contains("\xEF\xBF\xBD"))
+        return badRequest(QStringLiteral("invalid destination url: not valid UTF-8"));
     const QUrl url = QUrl::fromEncoded(bytes, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (scheme != QStringLiteral("http") && scheme != QStringLiteral("https"))

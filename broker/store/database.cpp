@@ -196,8 +196,16 @@ Status Database::open(const QString &path, bool synchronousFull)
         QStringLiteral("PRAGMA busy_timeout=5000"),
     };
     for (const QString &pragma : pragmas) {
-        if (auto st = exec(pragma); !st)
+        if (auto st = exec(pragma); !st) {
+            if (st.error().message.contains(QLatin1String("readonly")))
+                return ApiError{ErrorCode::StorageFailed,
+                                QStringLiteral("database %1 is read-only (%2). LocalStash needs to "
+                                               "write to its data directory: fix the permissions "
+                                               "of the file and its directory, or choose another "
+                                               "--data-dir.")
+                                    .arg(path, st.error().message)};
             return st;
+        }
     }
     {
         QSqlQuery q(m_db);

@@ -1,8 +1,11 @@
-// The Foundation-stage main window: the overview shows the status, credentials, env block and
-// counts it is fed; the copy buttons fill the clipboard; the menu actions and the remembered
-// geometry work. Also saves a screenshot (mainwindow-overview.png) for a visual check.
+// The main window: six pages behind the navigation list and Ctrl+1…6; the overview shows the
+// status, credentials, env block and counts it is fed; the copy buttons fill the clipboard;
+// the menu actions, the remembered geometry and page work; without a broker every page shows
+// its empty state. Also saves a screenshot (mainwindow-overview.png) for a visual check.
 
 #include "mainwindow.h"
+#include "pages/dlqpage.h"
+#include "pages/messagespage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,8 +23,10 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 #include <functional>
 
@@ -61,6 +66,10 @@ private slots:
     void init();
     void envBlockText();
     void navigation();
+    void pageShortcuts();
+    void withoutTrayCloseCloses();
+    void emptyPagesWithoutBroker();
+    void germanTranslation();
     void startingState();
     void statusShown();
     void copyButtons_data();
@@ -110,10 +119,89 @@ void tst_MainWindow::navigation()
     QVERIFY(list);
     QVERIFY(pages);
     QCOMPARE(list->count(), pages->count());
-    QCOMPARE(list->count(), 1);
-    QCOMPARE(list->item(0)->text(), u"Overview"_s);
+    QCOMPARE(list->count(), int(MainWindow::PageCount));
+    const QStringList titles = {u"Overview"_s,   u"Messages"_s,  u"Dead Letters"_s,
+                                u"URL Groups"_s, u"Schedules"_s, u"Queues"_s};
+    for (int i = 0; i < titles.size(); ++i) {
+        QCOMPARE(list->item(i)->text(), titles.at(i));
+        QVERIFY2(!list->item(i)->icon().isNull(), qPrintable(titles.at(i)));
+    }
     QCOMPARE(list->currentRow(), 0);
     QCOMPARE(pages->currentIndex(), 0);
+    list->setCurrentRow(2);
+    QCOMPARE(pages->currentWidget(), window.dlqPage());
+}
+
+void tst_MainWindow::pageShortcuts()
+{
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *pages = window.findChild<QStackedWidget *>(u"pageStack"_s);
+    for (int i = MainWindow::PageCount - 1; i >= 0; --i) {
+        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(pages->currentIndex(), i);
+        QCOMPARE(window.currentPage(), MainWindow::Page(i));
+    }
+    // Ctrl+F goes to the message log's search field.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::MessagesIndex);
+    QTRY_COMPARE(QApplication::focusWidget(),
+                 window.messagesPage()->findChild<QLineEdit *>(u"textFilterLineEdit"_s));
+    // The page shown last comes back.
+    window.showPage(MainWindow::QueuesIndex);
+    window.close();
+    MainWindow again;
+    QCOMPARE(again.currentPage(), MainWindow::QueuesIndex);
+}
+
+void tst_MainWindow::withoutTrayCloseCloses()
+{
+    // Offscreen has no system tray: the window closes as usual (and the app would quit).
+    MainWindow window;
+    QCOMPARE(window.enableTrayIcon(), QSystemTrayIcon::isSystemTrayAvailable());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    if (!window.trayIcon()) {
+        QVERIFY(window.close());
+        QVERIFY(!window.isVisible());
+    }
+}
+
+void tst_MainWindow::emptyPagesWithoutBroker()
+{
+    MainWindow window;
+    auto *empty = window.findChild<QLabel *>(u"messagesEmptyLabel"_s);
+    QVERIFY(empty);
+    QVERIFY2(empty->text().contains(u"not running"_s), qPrintable(empty->text()));
+    auto *dlqEmpty = window.findChild<QLabel *>(u"dlqEmptyLabel"_s);
+    QVERIFY(dlqEmpty);
+    QVERIFY(dlqEmpty->text().contains(u"not running"_s));
+}
+
+void tst_MainWindow::germanTranslation()
+{
+#ifdef LOCALSTASH_DE_QM
+    QTranslator translator;
+    if (!translator.load(QStringLiteral(LOCALSTASH_DE_QM)))
+        QSKIP("the German .qm is built with the localstash target");
+    QCoreApplication::installTranslator(&translator);
+    {
+        MainWindow window;
+        auto *list = window.findChild<QListWidget *>(u"navigationList"_s);
+        QCOMPARE(list->item(0)->text(), u"Übersicht"_s);
+        QCOMPARE(list->item(1)->text(), u"Nachrichten"_s);
+        QCOMPARE(list->item(4)->text(), u"Zeitpläne"_s);
+        auto *send = window.findChild<QAction *>(u"sendMessageAction"_s);
+        QCOMPARE(send->text(), u"Nachricht &senden…"_s);
+        auto *empty = window.findChild<QLabel *>(u"messagesEmptyLabel"_s);
+        QVERIFY2(empty->text().contains(u"Der Broker läuft nicht."_s), qPrintable(empty->text()));
+    }
+    QCoreApplication::removeTranslator(&translator);
+#else
+    QSKIP("LOCALSTASH_DE_QM not defined");
+#endif
 }
 
 void tst_MainWindow::startingState()

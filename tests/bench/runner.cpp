@@ -1,0 +1,435 @@
+#include "runner.h"
+
+#include "benchutil.h"
+#include "loadclient.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QSysInfo>
+#include <QThread>
+
+#include <cstdio>
+
+namespace Bench {
+
+namespace {
+
+constexpr int kBodyBytes = 1024;
+constexpr int kPublishConnections = 64;
+
+void out(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+QString joinRuns(const std::vector<double> &values, int decimals = 0)
+{
+    QStringList parts;
+    for (double v : values)
+        parts << fmtNum(v, decimals);
+    return parts.join(QStringLiteral(" / "));
+}
+
+QString ratioText(double value, double baseline)
+{
+    return baseline > 0 ? fmtNum(value / baseline, 2) + u'x' : QStringLiteral("-");
+}
+
+QString verdict(bool met)
+{
+    return met ? QStringLiteral("met") : QStringLiteral("NOT met");
+}
+
+} // namespace
+
+Runner::Runner(const Options &options)
+    : m_opt(options)
+    , m_root(options.workRoot + QStringLiteral("/localstash-bench-XXXXXX"))
+{
+    m_root.setAutoRemove(!options.keepData);
+}
+
+Runner::~Runner() = default;
+
+void Runner::add(const Row &row)
+{
+    m_rows.push_back(row);
+    out(QStringLiteral("  %1: %2  [runs %3]  baseline %4  ratio %5  target %6 -> %7")
+            .arg(row.figure, row.value, row.runs, row.baseline, row.ratio, row.target,
+                 row.verdict));
+}
+
+void Runner::note(const QString &text)
+{
+    out(QStringLiteral("  note: ") + text);
+}
+
+QString Runner::newDataDir()
+{
+    const QString dir = m_root.path() + QStringLiteral("/data-%1").arg(++m_dirCounter);
+    QDir().mkpath(dir);
+    return dir;
+}
+
+std::unique_ptr<Child> Runner::startBroker(const QString &dataDir, quint16 *port)
+{
+    auto child = std::make_unique<Child>();
+    *port = child->start(m_opt.brokerBin,
+                         {QStringLiteral("--headless"), QStringLiteral("--port"),
+                          QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir},
+                         "is running at http://127.0.0.1:", 60000);
+    if (*port == 0)
+        note(QStringLiteral("the broker did not start: %1")
+                 .arg(QString::fromLocal8Bit(child->errors().right(2000))));
+    return child;
+}
+
+std::unique_ptr<Child> Runner::startRole(const QStringList &args, quint16 *port)
+{
+    auto child = std::make_unique<Child>();
+    *port = child->start(m_opt.selfBin, args, "READY ", 20000);
+    if (*port == 0)
+        note(QStringLiteral("baseline %1 did not start: %2")
+                 .arg(args.join(u' '), QString::fromLocal8Bit(child->errors().right(2000))));
+    return child;
+}
+
+QByteArray Runner::publishRequest(quint16 port, const QByteArray &destination,
+                                  const QByteArray &extraHeaders, qint64 seq) const
+{
+    return publishBytes(port, destination, extraHeaders, seq, kBodyBytes);
+}
+
+QByteArray Runner::getRequest(quint16 port, const QByteArray &path) const
+{
+    return getBytes(port, path);
+}
+
+int Runner::run()
+{
+    out(QStringLiteral("LocalStash benchmark — %1")
+            .arg(QDateTime::currentDateTime().toString(Qt::ISODate)));
+    QFile load(QStringLiteral("/proc/loadavg"));
+    load.open(QIODevice::ReadOnly);
+    out(QStringLiteral("machine: %1 cores (%2), load average %3")
+            .arg(QThread::idealThreadCount())
+            .arg(QSysInfo::prettyProductName(), QString::fromLatin1(load.readAll().trimmed())));
+    out(QStringLiteral("broker: %1\ndata dirs under: %2\nmode: %3, %4 run(s) per figure, median "
+                       "reported")
+            .arg(m_opt.brokerBin, m_root.path(),
+                 m_opt.quick ? QStringLiteral("--quick (smoke: short runs, not the figures)")
+                             : QStringLiteral("full"))
+            .arg(m_opt.runs));
+    if (!m_root.isValid() || m_receiver.start() == 0) {
+        out(QStringLiteral("cannot create the work dir or start the receiver"));
+        return 2;
+    }
+    const struct
+    {
+        const char *name;
+        void (Runner::*fn)();
+        bool byDefault;
+    } figures[] = {
+        {"start", &Runner::figStart, true},  {"publish", &Runner::figPublish, true},
+        {"e2e", &Runner::figEndToEnd, true}, {"latency", &Runner::figLatency, true},
+        {"delay", &Runner::figDelay, true},  {"fanout", &Runner::figFanout, true},
+        {"gui", &Runner::figGuiLag, true},   {"million", &Runner::figMillion, false},
+    };
+    for (const auto &f : figures) {
+        const QString name = QString::fromLatin1(f.name);
+        const bool selected =
+            m_opt.only.isEmpty()
+                ? (f.byDefault || (name == QStringLiteral("million") && m_opt.millionCount > 0))
+                : m_opt.only.contains(name);
+        if (!selected)
+            continue;
+        out(QStringLiteral("\n== %1 ==").arg(name));
+        const qint64 t0 = nowNs();
+        (this->*f.fn)();
+        out(QStringLiteral("  (%1 s)").arg(fmtNum(double(nowNs() - t0) / 1e9, 1)));
+    }
+    m_receiver.stop();
+
+    out(QStringLiteral("\n| figure | LocalStash (median) | runs | raw baseline (same run) | "
+                       "ratio | target | verdict |"));
+    out(QStringLiteral("|---|---|---|---|---|---|---|"));
+    for (const Row &r : m_rows)
+        out(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |")
+                .arg(r.figure, r.value, r.runs, r.baseline, r.ratio, r.target, r.verdict));
+    return 0;
+}
+
+// ---- baselines shared by several figures ----
+
+double Runner::helloPublishRate(int runs, int seconds, double *cpuPerThousand)
+{
+    if (m_helloRate >= 0) {
+        *cpuPerThousand = m_helloCpuPerK;
+        return m_helloRate;
+    }
+    quint16 port = 0;
+    auto hello = startRole({QStringLiteral("--role"), QStringLiteral("hello")}, &port);
+    if (port == 0)
+        return 0;
+    LoadClient client(port, kPublishConnections);
+    if (!client.connectAll(10000)) {
+        note(QStringLiteral("cannot connect to the hello baseline"));
+        return 0;
+    }
+    const QByteArray dest = m_receiver.url();
+    std::vector<double> rates;
+    double cpu = 0;
+    qint64 answered = 0;
+    for (int i = 0; i < runs; ++i) {
+        ProcStats a;
+        ProcStats b;
+        client.onWindowStart = [&] { a = procStats(hello->pid()); };
+        client.onWindowEnd = [&] { b = procStats(hello->pid()); };
+        const auto r =
+            client.runClosed([&](qint64 seq) { return publishRequest(port, dest, {}, seq); },
+                             secs(1000, 300), seconds * 1000, 0);
+        rates.push_back(r.rate());
+        cpu += b.cpuSec - a.cpuSec;
+        answered += r.ok;
+    }
+    m_helloRate = median(rates);
+    m_helloCpuPerK = answered > 0 ? cpu / (double(answered) / 1000.0) : 0;
+    *cpuPerThousand = m_helloCpuPerK;
+    note(QStringLiteral("bare QHttpServer POST 1 KiB, 64 conns: %1 req/s (runs %2)")
+             .arg(fmtNum(m_helloRate), joinRuns(rates)));
+    return m_helloRate;
+}
+
+double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
+{
+    if (m_qnamRate >= 0) {
+        *cpuPerThousand = m_qnamCpuPerK;
+        return m_qnamRate;
+    }
+    std::vector<double> rates;
+    double cpu = 0;
+    double delivered = 0;
+    const int warmMs = secs(1000, 300);
+    for (int i = 0; i < runs; ++i) {
+        quint16 ready = 0;
+        auto sender =
+            startRole({QStringLiteral("--role"), QStringLiteral("qnam"), QStringLiteral("--target"),
+                       QString::fromLatin1(m_receiver.url("/r/q")), QStringLiteral("--inflight"),
+                       QStringLiteral("64"), QStringLiteral("--duration-ms"),
+                       QString::number(warmMs + seconds * 1000 + 500)},
+                      &ready);
+        if (ready == 0)
+            return 0;
+        spinFor(warmMs);
+        const quint64 c0 = m_receiver.count();
+        const ProcStats a = procStats(sender->pid());
+        const qint64 t0 = nowNs();
+        spinFor(seconds * 1000);
+        const quint64 c1 = m_receiver.count();
+        const ProcStats b = procStats(sender->pid());
+        const double s = double(nowNs() - t0) / 1e9;
+        rates.push_back(double(c1 - c0) / s);
+        cpu += b.cpuSec - a.cpuSec;
+        delivered += double(c1 - c0);
+        sender->waitExit(20000);
+        sender->stop(2000);
+    }
+    m_receiver.clearSamples();
+    m_qnamRate = median(rates);
+    m_qnamCpuPerK = delivered > 0 ? cpu / (delivered / 1000.0) : 0;
+    *cpuPerThousand = m_qnamCpuPerK;
+    note(QStringLiteral("bare QNAM sender -> receiver, 1 KiB, 64 in flight: %1 msg/s (runs %2)")
+             .arg(fmtNum(m_qnamRate), joinRuns(rates)));
+    return m_qnamRate;
+}
+
+std::vector<double> Runner::publishRates(quint16 port, int runs, int seconds, Child *broker,
+                                         std::vector<double> *rssMb)
+{
+    std::vector<double> rates;
+    LoadClient client(port, kPublishConnections);
+    if (!client.connectAll(10000)) {
+        note(QStringLiteral("cannot connect 64 clients to the broker"));
+        return rates;
+    }
+    const QByteArray dest = m_receiver.url();
+    // Delayed by a day: the figure is the durable ingest path (parse, store, commit, ack).
+    const QByteArray delay = QByteArrayLiteral("Upstash-Delay: 1d\r\n");
+    std::vector<double> ackP99;
+    for (int i = 0; i < runs; ++i) {
+        const auto r =
+            client.runClosed([&](qint64 seq) { return publishRequest(port, dest, delay, seq); },
+                             secs(1000, 300), seconds * 1000, 0);
+        rates.push_back(r.rate());
+        ackP99.push_back(percentile(r.latencyMs, 0.99));
+        if (r.failed > 0)
+            note(QStringLiteral("%1 publishes failed, first: HTTP %2 %3")
+                     .arg(r.failed)
+                     .arg(r.firstFailStatus)
+                     .arg(QString::fromUtf8(r.firstFailBody)));
+        if (rssMb)
+            rssMb->push_back(double(procStats(broker->pid()).rssKb) / 1024.0);
+    }
+    note(QStringLiteral("publish ack latency p99 per run: %1 ms").arg(joinRuns(ackP99, 1)));
+    return rates;
+}
+
+// ---- figures ----
+
+void Runner::figPublish()
+{
+    const int seconds = secs(5, 1);
+    double helloCpuK = 0;
+    const double hello = helloPublishRate(m_opt.runs, seconds, &helloCpuK);
+    quint16 port = 0;
+    auto broker = startBroker(newDataDir(), &port);
+    if (port == 0)
+        return;
+    std::vector<double> rss;
+    const auto rates = publishRates(port, m_opt.runs, seconds, broker.get(), &rss);
+    const double med = median(rates);
+    const double ratio = hello > 0 ? med / hello : 0;
+    add({QStringLiteral("durable publish acks/s (64 conns, 1 KiB, ack after COMMIT)"),
+         fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
+         fmtNum(hello) + QStringLiteral(" /s bare QHttpServer POST"), ratioText(med, hello),
+         QStringLiteral(">= 20,000 /s and >= 0.25x"), verdict(med >= 20000 && ratio >= 0.25)});
+    add({QStringLiteral("broker RSS after each publish run"),
+         fmtNum(rss.empty() ? 0 : rss.back(), 1) + QStringLiteral(" MB"), joinRuns(rss, 1),
+         QStringLiteral("-"), QStringLiteral("-"),
+         QStringLiteral("no growth across runs (store grows: delayed messages stay)"),
+         QStringLiteral("-")});
+    broker->stop();
+}
+
+void Runner::figEndToEnd()
+{
+    const int seconds = secs(30, 3);
+    double qnamCpuK = 0;
+    const double qnam = qnamBaseline(m_opt.runs, secs(10, 2), &qnamCpuK);
+    double helloCpuK = 0;
+    helloPublishRate(m_opt.runs, secs(5, 1), &helloCpuK);
+
+    // Bare SQLite: the same 1 KiB rows, WAL, synchronous=NORMAL, 100 rows per transaction.
+    std::vector<double> sqlRates;
+    std::vector<double> sqlBytes;
+    for (int i = 0; i < m_opt.runs; ++i) {
+        quint16 ready = 0;
+        auto sql =
+            startRole({QStringLiteral("--role"), QStringLiteral("sqlite"), QStringLiteral("--dir"),
+                       newDataDir(), QStringLiteral("--batch"), QStringLiteral("100"),
+                       QStringLiteral("--body"), QString::number(kBodyBytes),
+                       QStringLiteral("--duration-ms"), QString::number(secs(3000, 500))},
+                      &ready);
+        if (ready == 0)
+            break;
+        sql->waitExit(60000);
+        const QByteArray o = sql->output();
+        const auto field = [&](const char *key) {
+            const QByteArray k = QByteArray(key) + '=';
+            const qsizetype at = o.indexOf(k);
+            if (at < 0)
+                return 0.0;
+            qsizetype end = o.indexOf(' ', at);
+            const qsizetype nl = o.indexOf('\n', at);
+            if (end < 0 || (nl >= 0 && nl < end))
+                end = nl;
+            return o.mid(at + k.size(), end - at - k.size()).toDouble();
+        };
+        const double rows = field("rows");
+        if (rows > 0) {
+            sqlRates.push_back(rows / field("secs"));
+            sqlBytes.push_back(field("write_bytes") / rows);
+        }
+    }
+    add({QStringLiteral("(baseline) bare SQLite inserts, WAL NORMAL, txn of 100, 1 KiB"),
+         fmtNum(median(sqlRates)) + QStringLiteral(" rows/s"), joinRuns(sqlRates),
+         QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-")});
+
+    quint16 port = 0;
+    auto broker = startBroker(newDataDir(), &port);
+    if (port == 0)
+        return;
+    LoadClient client(port, kPublishConnections);
+    if (!client.connectAll(10000))
+        return;
+    const QByteArray dest = m_receiver.url("/r/x");
+    std::vector<double> rates;
+    std::vector<double> cpuK;
+    std::vector<double> bytes;
+    std::vector<double> wchar;
+    std::vector<double> rss;
+    for (int i = 0; i < m_opt.runs; ++i) {
+        const quint64 base = m_receiver.count();
+        const qint64 sentBase = client.sent();
+        // At most 2,000 accepted-but-undelivered messages: the figure is the sustained rate.
+        const auto gate = [&] {
+            return qint64(client.sent() - sentBase) - qint64(m_receiver.count() - base) < 2000;
+        };
+        quint64 c0 = 0;
+        quint64 c1 = 0;
+        ProcStats a;
+        ProcStats b;
+        qint64 t0 = 0;
+        qint64 t1 = 0;
+        client.onWindowStart = [&] {
+            c0 = m_receiver.count();
+            a = procStats(broker->pid());
+            t0 = nowNs();
+        };
+        client.onWindowEnd = [&] {
+            c1 = m_receiver.count();
+            b = procStats(broker->pid());
+            t1 = nowNs();
+        };
+        const auto r =
+            client.runClosed([&](qint64 seq) { return publishRequest(port, dest, {}, seq); },
+                             secs(2000, 500), seconds * 1000, 0, gate);
+        if (r.failed > 0)
+            note(QStringLiteral("%1 publishes failed, first: HTTP %2 %3")
+                     .arg(r.failed)
+                     .arg(r.firstFailStatus)
+                     .arg(QString::fromUtf8(r.firstFailBody)));
+        const double delivered = double(c1 - c0);
+        const double s = double(t1 - t0) / 1e9;
+        rates.push_back(s > 0 ? delivered / s : 0);
+        cpuK.push_back(delivered > 0 ? (b.cpuSec - a.cpuSec) / (delivered / 1000.0) : 0);
+        bytes.push_back(delivered > 0 ? double(b.writeBytes - a.writeBytes) / delivered : 0);
+        wchar.push_back(delivered > 0 ? double(b.wchar - a.wchar) / delivered : 0);
+        // Let the backlog drain (bounded), then see what the broker still holds.
+        const quint64 want = base + quint64(client.sent() - sentBase);
+        spinUntil([&] { return m_receiver.count() >= want; }, 30000, 10);
+        spinFor(500);
+        rss.push_back(double(procStats(broker->pid()).rssKb) / 1024.0);
+    }
+    m_receiver.clearSamples();
+    const double med = median(rates);
+    add({QStringLiteral("end-to-end delivered msg/s, durable, %1 s sustained").arg(seconds),
+         fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
+         fmtNum(qnam) + QStringLiteral(" /s bare QNAM sender"), ratioText(med, qnam),
+         QStringLiteral(">= 5,000 /s and >= 0.5x"),
+         verdict(med >= 5000 && qnam > 0 && med / qnam >= 0.5)});
+    const double baseCpu = qnamCpuK + helloCpuK;
+    add({QStringLiteral("broker CPU s per 1,000 messages (publish + store + deliver)"),
+         fmtNum(median(cpuK), 3) + QStringLiteral(" s"), joinRuns(cpuK, 3),
+         fmtNum(baseCpu, 3) + QStringLiteral(" s bare receive (hello) + bare QNAM send"),
+         ratioText(median(cpuK), baseCpu), QStringLiteral("(report)"), QStringLiteral("-")});
+    add({QStringLiteral("bytes written to disk per message (write_bytes)"),
+         fmtNum(median(bytes)) + QStringLiteral(" B"), joinRuns(bytes),
+         fmtNum(median(sqlBytes)) + QStringLiteral(" B/row bare SQLite"),
+         ratioText(median(bytes), median(sqlBytes)), QStringLiteral("(report)"),
+         QStringLiteral("-")});
+    add({QStringLiteral("bytes passed to write() per message (wchar)"),
+         fmtNum(median(wchar)) + QStringLiteral(" B"), joinRuns(wchar), QStringLiteral("-"),
+         QStringLiteral("-"), QStringLiteral("(report)"), QStringLiteral("-")});
+    const bool flat = rss.size() < 2 || rss.back() <= rss.front() * 1.10 + 2;
+    add({QStringLiteral("broker RSS after each e2e run (backlog drained)"),
+         fmtNum(rss.empty() ? 0 : rss.back(), 1) + QStringLiteral(" MB"), joinRuns(rss, 1),
+         QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("no growth across runs"),
+         flat ? QStringLiteral("met") : QStringLiteral("grows")});
+    broker->stop();
+}
+
+} // namespace Bench

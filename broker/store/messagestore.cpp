@@ -245,9 +245,9 @@ QList<Message> MessageStore::messagesInState(MessageState state)
 
 QList<DueEntry> MessageStore::dueBetween(qint64 afterExclusive, qint64 untilInclusive)
 {
-    QSqlQuery &q = prepared(m_db->connection(),
-                            "SELECT due_at, id FROM messages WHERE state IN ('PENDING', 'RETRY') "
-                            "AND due_at > ? AND due_at <= ? ORDER BY due_at");
+    QSqlQuery &q = prepared(m_db->connection(), "SELECT due_at, id FROM messages INDEXED BY "
+                                                "messages_due WHERE state IN ('PENDING', 'RETRY') "
+                                                "AND due_at > ? AND due_at <= ? ORDER BY due_at");
     q.addBindValue(afterExclusive);
     q.addBindValue(untilInclusive);
     QList<DueEntry> out;

@@ -1,5 +1,5 @@
 #pragma once
-// Group commit. Writes submitted during one pass of the event loop (or up to a batch limit) run
+// Group commit. Writes submitted within a 1 ms window (or up to a batch limit) run
 // in a single transaction; each write's completion runs only after COMMIT returned, so an
 // acknowledgement sent from a completion is a durability promise. A write that fails is rolled
 // back to its own savepoint and reported failed; the others in the batch still commit.

@@ -197,8 +197,8 @@ void DeliveryService::accept(const QList<Message> &messages, AcceptDone done, Ex
                         return false;
                 }
                 // Any queue a message names exists from now on (enqueue, batch, schedules alike).
-                if (!m.queueName.isEmpty()
-                    && !m_gateStore->ensureQueue(db, m.queueName, now, error))
+                if (!m.queueName.isEmpty() &&
+                    !m_gateStore->ensureQueue(db, m.queueName, now, error))
                     return false;
                 if (!insertNew(db, m, error))
                     return false;
@@ -476,8 +476,8 @@ void DeliveryService::storeOutcome(ExtraWrite write, std::function<void()> commi
         }
         if (!m_running)
             return; // stays ACTIVE in the store: redelivered after the next start
-        // A full or read-only disk: the attempt did happen, so record it (and schedule what follows)
-        // as soon as writes work again, rather than leaving it unrecorded until a restart.
+        // A full or read-only disk: the attempt did happen, so record it (and schedule what
+        // follows) as soon as writes work again, rather than leaving it unrecorded until a restart.
         qCWarning(lcDelivery) << "outcome of an attempt not stored, retrying in 1 s:" << error;
         QTimer::singleShot(1000, this, [this, write, committed] {
             if (m_running)

@@ -13,24 +13,25 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 
 #include <cstdint>
-#include <memory>
 
 namespace {
 
-std::unique_ptr<QCoreApplication> s_app;
-std::unique_ptr<Broker::ManualClock> s_clock;
-std::unique_ptr<Broker::Service> s_service;
+// Never destroyed: at exit Qt's own globals (the SQL connection registry) may already be gone.
+QCoreApplication *s_app = nullptr;
+Broker::ManualClock *s_clock = nullptr;
+Broker::Service *s_service = nullptr;
 int s_runs = 0;
 
 void freshBroker()
 {
-    s_service.reset();
+    delete s_service;
     Broker::BrokerConfig config;
     config.inMemory = true;
     config.port = 0;
-    s_service = std::make_unique<Broker::Service>(config, s_clock.get());
+    s_service = new Broker::Service(config, s_clock);
     if (!s_service->start())
         __builtin_trap();
     s_service->delivery()->stop(); // store only: nothing leaves this process
@@ -46,8 +47,9 @@ void freshBroker()
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    s_app = std::make_unique<QCoreApplication>(*argc, *argv);
-    s_clock = std::make_unique<Broker::ManualClock>(1'800'000'000'000);
+    s_app = new QCoreApplication(*argc, *argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("localstash.*.info=false"));
+    s_clock = new Broker::ManualClock(1'800'000'000'000);
     freshBroker();
     return 0;
 }

@@ -11,6 +11,7 @@
 #include "httpsink.h"
 #include "signing/jwt.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -121,7 +122,8 @@ void tst_CrashLoop::crashLoopUnderMixedLoad()
     const quint32 seed = qEnvironmentVariableIsSet("LOCALSTASH_CRASH_SEED")
                              ? quint32(qEnvironmentVariableIntValue("LOCALSTASH_CRASH_SEED"))
                              : QRandomGenerator::system()->generate();
-    qInfo("crash loop seed: %u (LOCALSTASH_CRASH_SEED=%u replays the kill moments)", seed, seed);
+    qInfo("crash loop seed: %u (LOCALSTASH_CRASH_SEED=%u replays the load mix and kill offsets)",
+          seed, seed);
     QRandomGenerator rng(seed);
     QElapsedTimer total;
     total.start();
@@ -134,6 +136,7 @@ void tst_CrashLoop::crashLoopUnderMixedLoad()
 
     QString base = broker.start();
     QVERIFY2(!base.isEmpty(), qPrintable(broker.output()));
+    qint64 firstTickMs = 0; // the schedule's first minute boundary (wall clock)
     {
         ApiClient api(base, BrokerProcess::devToken());
         const QByteArray endpoints =
@@ -149,9 +152,14 @@ void tst_CrashLoop::crashLoopUnderMixedLoad()
                  200);
         QCOMPARE(api.send("POST",
                           QStringLiteral("/v2/schedules/") + sink.url(QStringLiteral("/cron")),
-                          "tick", {{"Upstash-Cron", "* * * * *"}})
+                          "tick", {{"Upstash-Cron", "* * * * *"}, {"Upstash-Schedule-Id", "tick"}})
                      .status,
                  200);
+        firstTickMs = qint64(api.get(QStringLiteral("/v2/schedules/tick"))
+                                 .json()
+                                 .value(QStringLiteral("nextScheduleTime"))
+                                 .toDouble());
+        QVERIFY(firstTickMs > 0);
     }
 
     QSet<QString> accepted;
@@ -170,7 +178,12 @@ void tst_CrashLoop::crashLoopUnderMixedLoad()
                 recoveredInFlight += m.captured(1).toInt();
         }
         ApiClient api(base, BrokerProcess::devToken());
-        const int killAfterMs = int(rng.bounded(150, 1200));
+        // Random moments, spread so that the kills reach past the schedule's first tick: the loop
+        // takes about a minute at most, and ticks fire (and crash) under load too.
+        const qint64 untilTick = firstTickMs + 2000 - QDateTime::currentMSecsSinceEpoch();
+        const int spread =
+            untilTick > 0 ? int(std::min<qint64>(4000, untilTick / (Kills - kill))) : 0;
+        const int killAfterMs = std::max(spread, 150) + int(rng.bounded(0, 1050));
         QTimer::singleShot(killAfterMs, &broker, [&broker] { broker.process().kill(); });
         // Publish until the kill lands (a bounded loop; a refused or cut publish is not acked).
         for (int i = 0; i < 5000 && broker.isRunning(); ++i) {
@@ -229,8 +242,9 @@ void tst_CrashLoop::crashLoopUnderMixedLoad()
         duplicates += n - 1;
         duplicatedMessages += n > 1 ? 1 : 0;
     }
+    QVERIFY(scheduled >= 1); // the first tick fell inside the crash loop
     qInfo("crash loop: %d SIGKILLs survived, %d publishes tried, %d acknowledged messages "
-          "(+%d scheduled), %d delivered, %d publishes cut off by a kill",
+          "(+%d scheduled), %d delivered, %d publishes refused or cut off by a kill",
           Kills, published, int(accepted.size()), scheduled, int(delivered.size()),
           refusedWhileDying);
     qInfo("crash loop: %d duplicate attempts on %d messages; %d attempts were recovered as in "

@@ -1,23 +1,44 @@
 #include "ids.h"
 
+#include <QDateTime>
 #include <QRandomGenerator>
+
+#include <algorithm>
+#include <array>
 
 namespace Broker::Ids {
 
+namespace {
+// In ASCII order, so fixed-width numbers written with it sort like the numbers.
+constexpr char kAlphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+constexpr int kMaxRandom = 64;
+} // namespace
+
 QString randomBase58(int length)
 {
-    static constexpr char alphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-    QString out;
-    out.reserve(length);
-    auto *rng = QRandomGenerator::system();
+    // One call to the system generator for the whole id, not one per character.
+    std::array<quint32, kMaxRandom> words{};
+    length = std::clamp(length, 0, kMaxRandom);
+    QRandomGenerator::system()->fillRange(words.data(), qsizetype(length));
+    QString out(length, Qt::Uninitialized);
     for (int i = 0; i < length; ++i)
-        out.append(QLatin1Char(alphabet[rng->bounded(58)]));
+        out[i] = QLatin1Char(kAlphabet[words[size_t(i)] % 58]);
     return out;
 }
 
 QString newMessageId()
 {
-    return QStringLiteral("msg_") + randomBase58(26);
+    // Same shape as before (msg_ + 26 base58 characters), but the first 8 are the creation time
+    // in ms: ids then sort by creation, so the id index (and the events' message_id index) grow
+    // at their right edge instead of dirtying a random page per insert. The time only orders
+    // the ids; nothing reads it back (semantic time comes from IClock).
+    qint64 ms = std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch());
+    QString out = QStringLiteral("msg_") + QString(8, Qt::Uninitialized);
+    for (int i = 7; i >= 0; --i) {
+        out[4 + i] = QLatin1Char(kAlphabet[ms % 58]);
+        ms /= 58;
+    }
+    return out + randomBase58(18);
 }
 
 QString newJwtId()

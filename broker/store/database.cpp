@@ -1,8 +1,12 @@
 #include "database.h"
 
+#include "checkpointer.h"
 #include "core/logging.h"
 
 #include <QAtomicInt>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -156,6 +160,13 @@ CREATE TABLE flow_control (
     updated_at INTEGER NOT NULL DEFAULT 0
 );
 )SQL",
+    // 3: retention walks finished messages oldest-first; the log's state filter pages by time.
+    R"SQL(
+CREATE INDEX messages_finished ON messages(updated_at)
+    WHERE state IN ('DELIVERED', 'FAILED', 'CANCELED');
+CREATE INDEX messages_state_created ON messages(state, created_at);
+DROP INDEX messages_state;
+)SQL",
 };
 
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -179,9 +190,86 @@ Database::~Database()
     close();
 }
 
+namespace {
+
+QString cleanMarkPath(const QString &path)
+{
+    return path + QStringLiteral(".clean");
+}
+
+QByteArray cleanMarkContents(const QFileInfo &info)
+{
+    return "localstash-clean 1 " + QByteArray::number(info.size()) + ' ' +
+           QByteArray::number(info.lastModified().toMSecsSinceEpoch()) + '\n';
+}
+
+bool isFileDatabase(const QString &path)
+{
+    return !path.isEmpty() && path != QStringLiteral(":memory:") &&
+           !path.startsWith(QStringLiteral("file:"));
+}
+
+} // namespace
+
+bool Database::takeCleanMark(const QString &path)
+{
+    if (!isFileDatabase(path))
+        return false;
+    QFile mark(cleanMarkPath(path));
+    if (!mark.exists())
+        return false;
+    QByteArray stored;
+    if (mark.open(QIODevice::ReadOnly)) {
+        stored = mark.read(256);
+        mark.close();
+    }
+    // Removed before the database is touched: if this run dies, the next one checks everything.
+    if (!mark.remove())
+        return false;
+    const QFileInfo db(path);
+    if (!db.exists() || QFileInfo::exists(path + QStringLiteral("-wal")))
+        return false;
+    return !stored.isEmpty() && stored == cleanMarkContents(db);
+}
+
+void Database::writeCleanMark(const QString &path)
+{
+    if (!isFileDatabase(path) || !QFileInfo::exists(path))
+        return;
+    // The last connection's close checkpoints and removes the WAL; a WAL still there means
+    // another connection (or a failed close) and no promise about the file.
+    if (QFileInfo::exists(path + QStringLiteral("-wal")))
+        return;
+    {
+        // File times have the resolution of a clock tick: a write right after ours could leave
+        // them unchanged. Moved two seconds back, any later write gives a different time.
+        // (Opened for writing only because Windows wants that to set a file time; nothing is
+        // written.)
+        QFile db(path);
+        const QDateTime past = QDateTime::currentDateTimeUtc().addMSecs(-2000);
+        if (!db.open(QIODevice::ReadWrite))
+            return;
+        const QDateTime current = db.fileTime(QFileDevice::FileModificationTime);
+        if ((!current.isValid() || current > past) &&
+            !db.setFileTime(past, QFileDevice::FileModificationTime))
+            return;
+    }
+    const QFileInfo info(path);
+    QFile mark(cleanMarkPath(path));
+    if (!mark.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return;
+    const QByteArray contents = cleanMarkContents(info);
+    if (mark.write(contents) != contents.size() || !mark.flush()) {
+        mark.close();
+        mark.remove();
+    }
+}
+
 Status Database::open(const QString &path, bool synchronousFull)
 {
     m_path = path;
+    m_opened = false;
+    m_skippedCheck = takeCleanMark(path);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
     m_db.setDatabaseName(path);
     if (!m_db.open())
@@ -194,6 +282,12 @@ Status Database::open(const QString &path, bool synchronousFull)
                         : QStringLiteral("PRAGMA synchronous=NORMAL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("PRAGMA busy_timeout=5000"),
+        // Checkpoints run in the checkpointer's thread; this is only a backstop (40 MB of WAL)
+        // should that thread fall behind.
+        QStringLiteral("PRAGMA wal_autocheckpoint=10000"),
+        // 64 MiB of page cache (the default is 2 MiB): the indexes of a million-row store stay
+        // in memory instead of being re-read for every insert.
+        QStringLiteral("PRAGMA cache_size=-65536"),
     };
     for (const QString &pragma : pragmas) {
         if (auto st = exec(pragma); !st) {
@@ -207,7 +301,7 @@ Status Database::open(const QString &path, bool synchronousFull)
             return st;
         }
     }
-    {
+    if (!m_skippedCheck) {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
             return ApiError{
@@ -220,15 +314,37 @@ Status Database::open(const QString &path, bool synchronousFull)
                                            "restore a backup.")
                                 .arg(path, q.value(0).toString())};
     }
-    return migrate();
+    if (auto st = migrate(); !st)
+        return st;
+    m_opened = true;
+    if (isFileDatabase(path)) {
+        m_checkpointer = std::make_unique<Checkpointer>(path, synchronousFull);
+        m_sinceCheckpoint.start();
+    }
+    return Ok{};
+}
+
+void Database::noteCommit()
+{
+    constexpr qint64 kCheckpointEveryMs = 200;
+    if (m_checkpointer && m_sinceCheckpoint.hasExpired(kCheckpointEveryMs)) {
+        m_checkpointer->request();
+        m_sinceCheckpoint.restart();
+    }
 }
 
 void Database::close()
 {
+    // Its connection first: the write connection must be the last, so that its close checkpoints
+    // everything and removes the WAL.
+    m_checkpointer.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_name);
+        if (m_opened)
+            writeCleanMark(m_path);
+        m_opened = false;
     }
 }
 
@@ -247,6 +363,14 @@ Status Database::exec(const QString &sql)
         return ApiError{ErrorCode::StorageFailed,
                         QStringLiteral("%1: %2").arg(sql.left(60), q.lastError().text())};
     return Ok{};
+}
+
+Status Database::setSynchronousFull(bool full)
+{
+    if (m_checkpointer)
+        m_checkpointer->setSynchronousFull(full);
+    return exec(full ? QStringLiteral("PRAGMA synchronous=FULL")
+                     : QStringLiteral("PRAGMA synchronous=NORMAL"));
 }
 
 Status Database::migrate()

@@ -28,12 +28,77 @@ MessageStore::MessageStore(Database *db)
     : m_db(db)
 {}
 
+namespace {
+
+// A Latin-1 byte string as a JSON string literal (UTF-8), as QJsonDocument writes it.
+void appendJsonString(QByteArray &out, const QByteArray &latin1)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : latin1) {
+        const auto u = uchar(c);
+        switch (u) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (u < 0x20) {
+                out += "\\u00";
+                out += hex[u >> 4];
+                out += hex[u & 0xf];
+            } else if (u < 0x80) {
+                out += c;
+            } else {
+                out += char(0xc0 | (u >> 6));
+                out += char(0x80 | (u & 0x3f));
+            }
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
 QByteArray MessageStore::encodeHeaders(const HeaderList &headers)
 {
-    QJsonArray arr;
+    // Written directly: a QJsonArray of QJsonArrays cost more than the INSERT it feeds.
+    QByteArray out;
+    qsizetype size = 2;
     for (const auto &[name, value] : headers)
-        arr.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
-    return QJsonDocument(arr).toJson(QJsonDocument::Compact);
+        size += name.size() + value.size() + 8;
+    out.reserve(size);
+    out += '[';
+    bool first = true;
+    for (const auto &[name, value] : headers) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += '[';
+        appendJsonString(out, name);
+        out += ',';
+        appendJsonString(out, value);
+        out += ']';
+    }
+    out += ']';
+    return out;
 }
 
 HeaderList MessageStore::decodeHeaders(const QByteArray &json)

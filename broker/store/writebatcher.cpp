@@ -99,6 +99,7 @@ void WriteBatcher::flush()
         return;
     }
     ++m_commits;
+    m_db->noteCommit();
     // The window starts now: writes submitted from the completions below, or before it ends,
     // share the next commit.
     m_timer.start(kGroupCommitWindowMs);

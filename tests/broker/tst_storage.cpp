@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace TestSupport;
@@ -21,6 +22,7 @@ private slots:
     void olderSchemasAreMigrated();
     void databaseFromNewerVersionIsRefused();
     void damagedDatabaseIsRefusedAndKept();
+    void integrityCheckSkippedOnlyAfterCleanClose();
     void failedCommitAnswers5xxAndAcksNothing();
     void acceptedMessagesSurviveRestart();
 
@@ -65,7 +67,7 @@ void tst_Storage::freshDatabaseGetsCurrentSchema()
     QVERIFY(broker.start().ok());
     const QString path = broker.service().databasePath();
     broker.stop();
-    QCOMPARE(readSchemaVersion(path), 2);
+    QCOMPARE(readSchemaVersion(path), Broker::Database::SchemaVersion);
     // Opening again is a no-op migration.
     QVERIFY(broker.start().ok());
 }
@@ -141,6 +143,56 @@ void tst_Storage::damagedDatabaseIsRefusedAndKept()
     QVERIFY(!st.ok());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), garbage); // never silently reset
+}
+
+void tst_Storage::integrityCheckSkippedOnlyAfterCleanClose()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("localstash.db"));
+    const QString mark = path + QStringLiteral(".clean");
+    {
+        Broker::Database db;
+        QVERIFY(db.open(path, false).ok());
+        QVERIFY(!db.skippedIntegrityCheck()); // new file: no clean mark
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(db.exec(QStringLiteral("INSERT INTO kv (key, value) VALUES ('k%1', '%2')")
+                                .arg(i)
+                                .arg(QString(3000, u'v')))
+                        .ok());
+    }
+    QVERIFY(QFile::exists(mark));
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    {
+        Broker::Database db;
+        QVERIFY(db.open(path, false).ok());
+        QVERIFY(db.skippedIntegrityCheck()); // unchanged since the clean close
+        QVERIFY(!QFile::exists(mark));       // gone while open: a crash means a full check
+    }
+    // A crash (no close): the next start checks everything.
+    QVERIFY(QFile::exists(mark));
+    QVERIFY(QFile::remove(mark));
+    {
+        Broker::Database db;
+        QVERIFY(db.open(path, false).ok());
+        QVERIFY(!db.skippedIntegrityCheck());
+    }
+    // Damaged right after a clean close (same size, within the same clock tick): still checked.
+    QVERIFY(QFile::exists(mark));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QByteArray contents = file.readAll();
+    QVERIFY(contents.size() > 16 * 4096);
+    for (qsizetype i = 6 * 4096; i < 8 * 4096; ++i)
+        contents[i] = char(0x5a);
+    QVERIFY(file.seek(0));
+    QCOMPARE(file.write(contents), contents.size());
+    file.close();
+    Broker::Database db;
+    const auto st = db.open(path, false);
+    QVERIFY(!st.ok());
+    QVERIFY2(st.error().message.contains(QStringLiteral("damaged")),
+             qPrintable(st.error().message));
+    QVERIFY(!db.skippedIntegrityCheck());
 }
 
 void tst_Storage::failedCommitAnswers5xxAndAcksNothing()

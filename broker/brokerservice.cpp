@@ -11,6 +11,7 @@
 #include "store/dlqstore.h"
 #include "store/gatestore.h"
 #include "store/messagestore.h"
+#include "store/retention.h"
 #include "store/schedulestore.h"
 #include "store/topicstore.h"
 #include "store/writebatcher.h"
@@ -93,6 +94,12 @@ Status Service::start()
     }
     m_delivery->start();
     m_schedules->start();
+    m_retention = new Retention(m_clock, m_batcher.get(), this);
+    connect(m_retention, &Retention::pruned, m_delivery, [this](const RetentionStats &batch) {
+        m_delivery->forgetFinished(batch.messagesByState);
+    });
+    applyRetentionPolicy();
+    m_retention->start();
     m_running = true;
     qCInfo(lcHttp) << "listening on" << baseUrl();
     emit started(baseUrl());
@@ -105,11 +112,14 @@ void Service::stop()
         return;
     m_running = false;
     m_ingress->close();
+    m_retention->stop();
     m_schedules->stop();
     m_delivery->stop();
     m_batcher->flush();
     delete m_ingress;
     m_ingress = nullptr;
+    delete m_retention; // after the flush: no write of its is left in the batcher
+    m_retention = nullptr;
     delete m_schedules;
     m_schedules = nullptr;
     delete m_delivery;
@@ -154,7 +164,7 @@ Status Service::loadKeys()
 void Service::registerRoutes()
 {
     RouteContext ctx;
-    ctx.config = m_config;
+    ctx.config = &m_config; // live: applyRuntimeSettings updates it
     ctx.clock = m_clock;
     ctx.batcher = m_batcher.get();
     ctx.store = m_store.get();
@@ -164,8 +174,8 @@ void Service::registerRoutes()
     ctx.schedules = m_schedules;
     ctx.delivery = m_delivery;
     ctx.keys = m_keys.get();
-    ctx.keysRotated = [this](const SigningKeys &keys) {
-        emit signingKeysChanged(keys.current, keys.next);
+    ctx.replaceKeys = [this](const SigningKeys &keys, std::function<void(Status)> done) {
+        setSigningKeys(keys, std::move(done));
     };
     registerKeyRoutes(*m_ingress, ctx);
     registerPublishRoutes(*m_ingress, ctx);
@@ -178,6 +188,63 @@ void Service::registerRoutes()
     registerBatchRoutes(*m_ingress, ctx);
     registerScheduleRoutes(*m_ingress, ctx);
     m_schedules->setProducer(scheduleProducer(ctx));
+}
+
+void Service::setSigningKeys(const SigningKeys &keys, std::function<void(Status)> done)
+{
+    if (!m_running || keys.current.isEmpty() || keys.next.isEmpty()) {
+        if (done)
+            done(ApiError{ErrorCode::BadRequest, QStringLiteral("no signing keys to set")});
+        return;
+    }
+    // Stored first: receivers only ever see keys that survive a restart.
+    m_batcher->submit(
+        [this, keys](QSqlDatabase &db, QString *error) {
+            return m_store->setKv(db, QLatin1String(KeyRing::CurrentKey), keys.current, error) &&
+                   m_store->setKv(db, QLatin1String(KeyRing::NextKey), keys.next, error);
+        },
+        [this, keys, done = std::move(done)](bool ok, const QString &error) {
+            if (!ok) {
+                if (done)
+                    done(ApiError{ErrorCode::StorageFailed,
+                                  QStringLiteral("keys not changed: %1").arg(error)});
+                return;
+            }
+            m_keys->set(keys);
+            emit signingKeysChanged(keys.current, keys.next);
+            if (done)
+                done(Ok{});
+        });
+}
+
+void Service::applyRetentionPolicy()
+{
+    RetentionPolicy policy = m_retention->policy();
+    policy.days = std::max(0, m_config.retentionDays);
+    policy.maxMessages = std::max<qint64>(0, m_config.retentionMaxMessages);
+    m_retention->setPolicy(policy);
+}
+
+void Service::applyRuntimeSettings(const BrokerConfig &config)
+{
+    const bool retentionChanged = config.retentionDays != m_config.retentionDays ||
+                                  config.retentionMaxMessages != m_config.retentionMaxMessages;
+    m_config.timeScale = config.timeScale > 0 ? config.timeScale : 1.0;
+    m_config.retentionDays = config.retentionDays;
+    m_config.retentionMaxMessages = config.retentionMaxMessages;
+    if (config.synchronousFull != m_config.synchronousFull && m_db) {
+        m_batcher->flush(); // the pragma must not land inside an open transaction
+        if (auto st = m_db->setSynchronousFull(config.synchronousFull); st)
+            m_config.synchronousFull = config.synchronousFull;
+        else
+            qCWarning(lcStore) << "durability mode not changed:" << st.error().message;
+    }
+    if (!m_running)
+        return;
+    m_delivery->setTimeScale(m_config.timeScale);
+    applyRetentionPolicy();
+    if (retentionChanged)
+        m_retention->runNow(); // a stricter policy applies now, not in a minute
 }
 
 void Service::call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,

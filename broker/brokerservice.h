@@ -27,6 +27,7 @@ class ScheduleService;
 class HttpIngress;
 class DeliveryService;
 class KeyRing;
+class Retention;
 
 class Service final : public QObject
 {
@@ -58,6 +59,14 @@ public:
     DeliveryService *delivery() const { return m_delivery; }
     ScheduleService *schedules() const { return m_schedules; }
 
+    // Applies what can change while running: timeScale (later waits), synchronousFull,
+    // retentionDays, retentionMaxMessages. Everything else in `config` waits for the next start.
+    void applyRuntimeSettings(const BrokerConfig &config);
+    Retention *retention() const { return m_retention; }
+    // Replaces both signing keys (stored before use; `done` after the commit). Rotation and the
+    // dashboard's "reset to the dev server's credentials" go through here.
+    void setSigningKeys(const SigningKeys &keys, std::function<void(Status)> done = {});
+
     // An API call made in-process (the dashboard's actions): same routes and validation as HTTP.
     // Call it in the service's thread; `done` runs there too, once, with the HTTP status and body.
     void call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
@@ -73,6 +82,7 @@ signals:
 private:
     void registerRoutes();
     Status loadKeys();
+    void applyRetentionPolicy();
 
     BrokerConfig m_config;
     IClock *m_clock;
@@ -88,6 +98,7 @@ private:
     DeliveryService *m_delivery = nullptr;
     ScheduleService *m_schedules = nullptr;
     HttpIngress *m_ingress = nullptr;
+    Retention *m_retention = nullptr;
     bool m_running = false;
 };
 

@@ -55,6 +55,12 @@ struct BrokerConfig
     qint64 dedupWindowMs = 10 * 60 * 1000;
     // Host header check against DNS rebinding; on by default whenever bound to loopback.
     bool checkHostHeader = true;
+    // Retention (design §4): finished messages with their events, and DLQ entries, older than this
+    // many days are pruned in small batches off the hot path. 0 keeps them forever. QStash
+    // pay-as-you-go keeps logs and the DLQ for 7 days.
+    int retentionDays = 7;
+    // At most this many finished messages are kept; the oldest go first. 0 = no limit.
+    qint64 retentionMaxMessages = 1'000'000;
 };
 
 } // namespace Broker

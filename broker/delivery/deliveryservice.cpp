@@ -545,6 +545,14 @@ QVariantMap DeliveryService::counts() const
     return out;
 }
 
+void DeliveryService::forgetFinished(const QHash<QString, qint64> &byState)
+{
+    for (auto it = byState.cbegin(); it != byState.cend(); ++it)
+        m_counts[it.key()] = std::max<qint64>(0, m_counts.value(it.key()) - it.value());
+    if (!m_countsTimer.isActive())
+        m_countsTimer.start();
+}
+
 int DeliveryService::inFlight() const
 {
     return m_dispatcher->inFlight();

@@ -61,6 +61,10 @@ public:
 
     QVariantMap counts() const;
     int inFlight() const;
+    // Live settings: later waits (retries) use the new scale; waits already set keep theirs.
+    void setTimeScale(double scale) { m_config.timeScale = scale; }
+    // Retention deleted finished messages: the counts by state drop by as many.
+    void forgetFinished(const QHash<QString, qint64> &byState);
     DueQueue *dueQueue() const { return m_due; }
     Gates *gates() const { return m_gates; }
     // Stores a flow-control key's configuration as the gates have it now.

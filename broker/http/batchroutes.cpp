@@ -129,7 +129,7 @@ void batch(const RouteContext &ctx, const ApiRequest &request, const ReplyPtr &r
             reply->error(atItem(i, itemReq.error()));
             return;
         }
-        auto parsed = parsePublish(*itemReq, destination, ctx.config, now);
+        auto parsed = parsePublish(*itemReq, destination, *ctx.config, now);
         if (!parsed) {
             reply->error(atItem(i, parsed.error()));
             return;

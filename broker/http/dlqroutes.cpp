@@ -115,20 +115,20 @@ Result<Message> replayOf(const RouteContext &ctx, const DlqEntry &e, const ApiRe
     if (const QByteArray v = request.header("upstash-retries").trimmed(); !v.isEmpty()) {
         bool ok = false;
         const int n = v.toInt(&ok);
-        if (!ok || n < 0 || n > ctx.config.maxRetries)
+        if (!ok || n < 0 || n > ctx.config->maxRetries)
             return badRequest(QStringLiteral("invalid Upstash-Retries header value '%1'")
                                   .arg(QString::fromUtf8(v)));
         m.maxRetries = n;
     }
     if (const QByteArray v = request.header("upstash-delay").trimmed(); !v.isEmpty()) {
-        const auto ms = Duration::parseToMs(QString::fromUtf8(v), ctx.config.maxDelayMs);
+        const auto ms = Duration::parseToMs(QString::fromUtf8(v), ctx.config->maxDelayMs);
         if (!ms)
             return badRequest(QStringLiteral("invalid Upstash-Delay header value '%1'")
                                   .arg(QString::fromUtf8(v)));
-        m.notBefore = now + qint64(double(*ms) * ctx.config.timeScale);
+        m.notBefore = now + qint64(double(*ms) * ctx.config->timeScale);
     }
     if (const QByteArray v = request.header("upstash-timeout").trimmed(); !v.isEmpty()) {
-        const auto ms = Duration::parseToMs(QString::fromUtf8(v), ctx.config.maxTimeoutMs);
+        const auto ms = Duration::parseToMs(QString::fromUtf8(v), ctx.config->maxTimeoutMs);
         if (!ms || *ms <= 0)
             return badRequest(QStringLiteral("invalid Upstash-Timeout header value '%1'")
                                   .arg(QString::fromUtf8(v)));

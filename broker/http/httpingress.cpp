@@ -1,6 +1,7 @@
 #include "httpingress.h"
 
 #include "core/logging.h"
+#include "core/secure.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -59,19 +60,6 @@ QueryList parseQuery(const QString &raw)
             out.append({decodeComponent(part.left(eq)), decodeComponent(part.mid(eq + 1))});
     }
     return out;
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    // Compare every byte whatever the lengths, so timing says nothing about the token.
-    const qsizetype n = std::max(a.size(), b.size());
-    unsigned char diff = a.size() == b.size() ? 0 : 1;
-    for (qsizetype i = 0; i < n; ++i) {
-        const unsigned char x = i < a.size() ? uchar(a[i]) : 0;
-        const unsigned char y = i < b.size() ? uchar(b[i]) : 0;
-        diff |= x ^ y;
-    }
-    return diff == 0 && !a.isEmpty();
 }
 
 bool isLoopbackHostName(QString host)

@@ -1,8 +1,6 @@
 #include "httpingress.h"
 #include "routes.h"
 #include "signing/keyring.h"
-#include "store/messagestore.h"
-#include "store/writebatcher.h"
 
 #include <QJsonObject>
 
@@ -19,22 +17,12 @@ QJsonObject keysJson(const SigningKeys &keys)
 void rotate(const RouteContext &ctx, const ReplyPtr &reply)
 {
     const SigningKeys fresh = ctx.keys->rotated();
-    ctx.batcher->submit(
-        [ctx, fresh](QSqlDatabase &db, QString *error) {
-            return ctx.store->setKv(db, QLatin1String(KeyRing::CurrentKey), fresh.current, error) &&
-                   ctx.store->setKv(db, QLatin1String(KeyRing::NextKey), fresh.next, error);
-        },
-        [ctx, fresh, reply](bool ok, const QString &error) {
-            if (!ok) {
-                reply->error(ApiError{ErrorCode::StorageFailed,
-                                      QStringLiteral("keys not rotated: %1").arg(error)});
-                return;
-            }
-            ctx.keys->set(fresh);
-            if (ctx.keysRotated)
-                ctx.keysRotated(fresh);
+    ctx.replaceKeys(fresh, [fresh, reply](Status st) {
+        if (!st)
+            reply->error(st.error());
+        else
             reply->json(200, keysJson(fresh));
-        });
+    });
 }
 
 } // namespace

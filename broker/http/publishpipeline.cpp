@@ -108,7 +108,7 @@ ScheduleService::Producer scheduleProducer(const RouteContext &ctx)
         request.headers = schedule.headers;
         request.body = schedule.body;
         request.remoteIp = schedule.callerIp; // Upstash-Caller-Ip: the schedule's creator
-        auto parsed = parsePublish(request, schedule.destination, ctx.config, ctx.clock->nowMs());
+        auto parsed = parsePublish(request, schedule.destination, *ctx.config, ctx.clock->nowMs());
         if (!parsed) {
             done(parsed.error());
             return;

@@ -11,7 +11,7 @@ void registerPublishRoutes(HttpIngress &ingress, const RouteContext &ctx)
     ingress.route(
         "POST", QStringLiteral("/v2/publish/*"), [ctx](ApiRequest &request, const ReplyPtr &reply) {
             const QString destination = rebuildDestination(request.rest, request.rawQuery);
-            auto parsed = parsePublish(request, destination, ctx.config, ctx.clock->nowMs());
+            auto parsed = parsePublish(request, destination, *ctx.config, ctx.clock->nowMs());
             if (!parsed) {
                 reply->error(parsed.error());
                 return;

@@ -189,7 +189,7 @@ void registerQueueRoutes(HttpIngress &ingress, const RouteContext &ctx)
                 return;
             }
             const QString destination = rebuildDestination(request.rest, request.rawQuery);
-            auto parsed = parsePublish(request, destination, ctx.config, ctx.clock->nowMs());
+            auto parsed = parsePublish(request, destination, *ctx.config, ctx.clock->nowMs());
             if (!parsed) {
                 reply->error(parsed.error());
                 return;

@@ -22,7 +22,7 @@ struct SigningKeys;
 
 struct RouteContext
 {
-    BrokerConfig config;
+    const BrokerConfig *config = nullptr; // the service's, updated live
     IClock *clock = nullptr;
     WriteBatcher *batcher = nullptr;
     MessageStore *store = nullptr;
@@ -32,7 +32,8 @@ struct RouteContext
     ScheduleService *schedules = nullptr;
     DeliveryService *delivery = nullptr;
     KeyRing *keys = nullptr;
-    std::function<void(const SigningKeys &)> keysRotated;
+    // Stores new signing keys, then uses them (Service::setSigningKeys).
+    std::function<void(const SigningKeys &, std::function<void(Status)>)> replaceKeys;
 };
 
 void registerPublishRoutes(HttpIngress &ingress, const RouteContext &ctx);

@@ -111,7 +111,7 @@ QJsonObject scheduleJson(const RouteContext &ctx, const Schedule &s)
     request.headers = s.headers;
     request.body = s.body;
     request.remoteIp = s.callerIp;
-    const auto parsed = parsePublish(request, s.destination, ctx.config, ctx.clock->nowMs());
+    const auto parsed = parsePublish(request, s.destination, *ctx.config, ctx.clock->nowMs());
     if (parsed) {
         const Message &m = parsed->message;
         o.insert(QStringLiteral("method"), QString::fromLatin1(m.method));
@@ -126,7 +126,7 @@ QJsonObject scheduleJson(const RouteContext &ctx, const Schedule &s)
     } else {
         // Stored under an older configuration that no longer accepts it: show why.
         o.insert(QStringLiteral("method"), QStringLiteral("POST"));
-        o.insert(QStringLiteral("retries"), ctx.config.defaultRetries);
+        o.insert(QStringLiteral("retries"), ctx.config->defaultRetries);
         o.insert(QStringLiteral("error"), parsed.error().message);
     }
     if (!s.queueName.isEmpty())
@@ -184,7 +184,7 @@ void create(const RouteContext &ctx, const ApiRequest &request, const ReplyPtr &
     probe.headers = s.headers;
     probe.body = s.body;
     probe.remoteIp = s.callerIp;
-    if (auto parsed = parsePublish(probe, s.destination, ctx.config, ctx.clock->nowMs()); !parsed) {
+    if (auto parsed = parsePublish(probe, s.destination, *ctx.config, ctx.clock->nowMs()); !parsed) {
         reply->error(parsed.error());
         return;
     }

@@ -3,6 +3,9 @@
 
 #include "signing/jwt.h"
 
+#include "core/config.h"
+#include "core/secure.h"
+
 #include <QTest>
 
 using namespace Broker;
@@ -16,6 +19,8 @@ private slots:
     void verifierAcceptsOwnTokens();
     void verifierNamesTheProblem_data();
     void verifierNamesTheProblem();
+    void tokenComparison_data();
+    void tokenComparison();
 };
 
 void tst_Jwt::signsTheContractVector()
@@ -96,6 +101,35 @@ void tst_Jwt::verifierNamesTheProblem()
     const auto v = Jwt::verify(token, key, body, url, now);
     QVERIFY(!v.ok());
     QVERIFY2(v.problem.contains(problem), qPrintable(v.problem));
+}
+
+void tst_Jwt::tokenComparison_data()
+{
+    QTest::addColumn<QByteArray>("given");
+    QTest::addColumn<bool>("equal");
+    const QByteArray token = Broker::DevCredentials::token().toLatin1();
+    QByteArray firstDiffers = token;
+    firstDiffers[0] = 'X';
+    QByteArray lastDiffers = token;
+    lastDiffers[lastDiffers.size() - 1] = '!';
+    QTest::newRow("same") << token << true;
+    QTest::newRow("first byte differs") << firstDiffers << false;
+    QTest::newRow("last byte differs") << lastDiffers << false;
+    QTest::newRow("prefix") << token.left(token.size() - 1) << false;
+    QTest::newRow("longer") << (token + "x") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("case") << token.toLower() << false;
+    QTest::newRow("nul padded") << (token + QByteArray(1, '\0')) << false;
+}
+
+void tst_Jwt::tokenComparison()
+{
+    QFETCH(QByteArray, given);
+    QFETCH(bool, equal);
+    const QByteArray token = Broker::DevCredentials::token().toLatin1();
+    QCOMPARE(Broker::constantTimeEquals(given, token), equal);
+    QCOMPARE(Broker::constantTimeEquals(token, given), equal);        // symmetric
+    QVERIFY(!Broker::constantTimeEquals(QByteArray(), QByteArray())); // no token never matches
 }
 
 QTEST_APPLESS_MAIN(tst_Jwt)

@@ -7,9 +7,12 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QMessageBox>
 #endif
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QProcess>
 #include <QSocketNotifier>
 #include <QThread>
 
@@ -30,9 +33,11 @@ void onSignal(int)
 
 } // namespace
 
-Application::Application(const AppOptions &options, QObject *parent)
+Application::Application(const AppOptions &options, const Broker::Settings &settings,
+                         QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_config(effectiveConfig(options, settings))
 {}
 
 Application::~Application()
@@ -68,13 +73,13 @@ void Application::printBanner() const
     text += QStringLiteral("LocalStash %1 is running at %2\n")
                 .arg(QLatin1String(LOCALSTASH_VERSION), url);
     text += QStringLiteral("Data: %1\n").arg(m_service->databasePath());
-    if (!m_options.bind.isLoopback())
+    if (!m_config.bindAddress.isLoopback())
         text += QStringLiteral("WARNING: listening on %1, not loopback: other machines can reach "
                                "this broker. Anyone with the token can publish.\n")
-                    .arg(m_options.bind.toString());
-    if (m_options.timeScale != 1.0)
+                    .arg(m_config.bindAddress.toString());
+    if (m_config.timeScale != 1.0)
         text += QStringLiteral("Time scale x%1: delays and retry waits are multiplied by %1.\n")
-                    .arg(m_options.timeScale);
+                    .arg(m_config.timeScale);
     text += QStringLiteral("\nPaste into your app's environment (.env):\n");
     text += QStringLiteral("QSTASH_URL=%1\n").arg(url);
     text += QStringLiteral("QSTASH_TOKEN=%1\n").arg(m_service->token());
@@ -88,13 +93,7 @@ int Application::run()
 {
     installSignalHandlers();
 
-    Broker::BrokerConfig config;
-    config.bindAddress = m_options.bind;
-    config.port = m_options.port;
-    config.dataDir = m_options.dataDir;
-    config.timeScale = m_options.timeScale;
-
-    m_service = new Broker::Service(config);
+    m_service = new Broker::Service(m_config);
     if (!m_options.headless) {
         // The broker gets its own thread so the window can never stall it (and vice versa).
         m_brokerThread = new QThread(this);
@@ -109,11 +108,12 @@ int Application::run()
     if (!status) {
         const bool listenProblem = status.error().code != Broker::ErrorCode::StorageFailed;
         std::fprintf(stderr, "LocalStash: %s\n", qPrintable(status.error().message));
-        if (listenProblem && m_options.port != 0)
+        if (listenProblem && m_config.port != 0)
             std::fprintf(stderr,
                          "Another LocalStash or QStash dev server may be running. Stop it, or "
                          "pick another port with --port.\n");
         shutdown();
+        reportStartFailure(status.error().message, listenProblem);
         return listenProblem ? ListenFailed : StorageFailed;
     }
     printBanner();
@@ -132,8 +132,15 @@ int Application::run()
         st.currentSigningKey = m_service->signingKeys().current;
         st.nextSigningKey = m_service->signingKeys().next;
         st.dataDir = m_options.dataDir;
-        st.timeScale = m_options.timeScale;
+        st.timeScale = m_config.timeScale;
+        st.commandLineOverrides = overriddenSettings(m_options);
         window->setStatus(st);
+        // The Settings page offers "Restart Now" for what only a restart applies.
+        window->setRestartSupported(true);
+        connect(window.get(), &Dashboard::MainWindow::restartRequested, this, [this] {
+            m_restartRequested = true;
+            QCoreApplication::quit();
+        });
         // Counts and key rotations reach the window through the client (queued, batched).
         connect(window.get(), &Dashboard::MainWindow::quitRequested, this,
                 [] { QCoreApplication::quit(); });
@@ -149,7 +156,38 @@ int Application::run()
     client.reset();
 #endif
     shutdown();
+    if (m_restartRequested) {
+        // The broker has stopped and released its port and database: the new process starts
+        // with the same command line and reads the saved settings.
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.removeFirst();
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments,
+                                     QDir::currentPath())) {
+            std::fputs("LocalStash: could not restart; start it again by hand\n", stderr);
+        }
+    }
     return code;
+}
+
+void Application::reportStartFailure(const QString &message, bool listenProblem) const
+{
+#ifdef LOCALSTASH_WITH_UI
+    // Started from a desktop menu, nobody reads stderr: say it in a window, with the way out.
+    if (m_options.headless || !qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return;
+    QString text = message.toHtmlEscaped();
+    if (listenProblem)
+        //: Start-up error, rich text; %1 is the settings file's path
+        text += tr("<p>Another LocalStash or QStash dev server may be using the port. Stop it, "
+                   "or pick another port: start LocalStash with <code>--port</code>, or change "
+                   "<code>[server]</code> in %1.</p>")
+                    .arg(QDir::toNativeSeparators(Broker::Settings::filePath(m_options.dataDir))
+                             .toHtmlEscaped());
+    QMessageBox::critical(nullptr, tr("LocalStash could not start"), text);
+#else
+    Q_UNUSED(message)
+    Q_UNUSED(listenProblem)
+#endif
 }
 
 void Application::shutdown()

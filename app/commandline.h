@@ -1,18 +1,33 @@
 #pragma once
-// The command line: what to run (window or headless) and the broker's address and data dir.
+// The command line: what to run (window or headless), the data dir, and the settings it
+// overrides for this run.
+
+#include "core/config.h"
 
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
+namespace Broker {
+class Settings;
+}
+
 struct AppOptions
 {
     bool headless = false;
-    QHostAddress bind = QHostAddress::LocalHost;
-    quint16 port = 8080;
     QString dataDir;
-    double timeScale = 1.0;
+    // Only what was given on the command line: it wins over localstash.ini for this run.
+    std::optional<QHostAddress> bind;
+    std::optional<quint16> port;
+    std::optional<double> timeScale;
 };
+
+// The broker's configuration for this run: localstash.ini, then the command line on top.
+Broker::BrokerConfig effectiveConfig(const AppOptions &options, const Broker::Settings &settings);
+// The INI keys (Broker::Settings::keyName) the command line overrides, for the Settings page.
+QStringList overriddenSettings(const AppOptions &options);
 
 // Looks for --headless/--help/--version before any QCoreApplication exists, to pick the kind of
 // application object (a QApplication needs a display).

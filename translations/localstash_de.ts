@@ -2,6 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Application</name>
+    <message>
+        <source>&lt;p&gt;Another LocalStash or QStash dev server may be using the port. Stop it, or pick another port: start LocalStash with &lt;code&gt;--port&lt;/code&gt;, or change &lt;code&gt;[server]&lt;/code&gt; in %1.&lt;/p&gt;</source>
+        <extracomment>Start-up error, rich text; %1 is the settings file&apos;s path</extracomment>
+        <translation>&lt;p&gt;Möglicherweise verwendet ein anderer LocalStash- oder QStash-Dev-Server den Port. Beenden Sie ihn oder wählen Sie einen anderen Port: Starten Sie LocalStash mit &lt;code&gt;--port&lt;/code&gt; oder ändern Sie &lt;code&gt;[server]&lt;/code&gt; in %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>LocalStash could not start</source>
+        <translation>LocalStash konnte nicht starten</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>LocalStash: a local, persistent, QStash-compatible message broker.
@@ -14,20 +26,20 @@ Richten Sie die QStash-SDKs (oder curl) auf die ausgegebene QSTASH_URL.</transla
         <translation>Den Broker ohne Fenster ausführen (CI, Server).</translation>
     </message>
     <message>
-        <source>Port to listen on (default 8080; 0 = any free port).</source>
-        <translation>Port, auf dem gelauscht wird (Standard 8080; 0 = ein beliebiger freier Port).</translation>
-    </message>
-    <message>
-        <source>Address to listen on (default 127.0.0.1). Anything but loopback exposes the broker to other machines.</source>
-        <translation>Adresse, auf der gelauscht wird (Standard 127.0.0.1). Alles außer Loopback macht den Broker für andere Rechner erreichbar.</translation>
-    </message>
-    <message>
         <source>Directory for the database (default: the platform&apos;s application data directory).</source>
         <translation>Verzeichnis für die Datenbank (Standard: das Anwendungsdatenverzeichnis der Plattform).</translation>
     </message>
     <message>
-        <source>Multiply delay and retry waits, e.g. 0.01 turns the 12 s first retry into 120 ms (default 1).</source>
-        <translation>Verzögerungen und Wartezeiten vor Wiederholungen multiplizieren, z. B. macht 0.01 aus den 12 s vor der ersten Wiederholung 120 ms (Standard 1).</translation>
+        <source>Port to listen on for this run (default: the Settings page&apos;s, else 8080; 0 = any free port).</source>
+        <translation>Port, auf dem bei diesem Start gelauscht wird (Standard: der aus den Einstellungen, sonst 8080; 0 = ein beliebiger freier Port).</translation>
+    </message>
+    <message>
+        <source>Address to listen on for this run (default: the Settings page&apos;s, else 127.0.0.1). Anything but loopback exposes the broker to other machines.</source>
+        <translation>Adresse, auf der bei diesem Start gelauscht wird (Standard: die aus den Einstellungen, sonst 127.0.0.1). Alles außer Loopback macht den Broker für andere Rechner erreichbar.</translation>
+    </message>
+    <message>
+        <source>Multiply delay and retry waits for this run, e.g. 0.01 turns the 12 s first retry into 120 ms (default: the Settings page&apos;s, else 1).</source>
+        <translation>Verzögerungen und Wartezeiten vor Wiederholungen bei diesem Start multiplizieren, z. B. macht 0.01 aus den 12 s vor der ersten Wiederholung 120 ms (Standard: der Wert aus den Einstellungen, sonst 1).</translation>
     </message>
 </context>
 <context>
@@ -923,6 +935,11 @@ Log event</extracomment>
     <message>
         <source>The broker keeps delivering. Use Quit in the tray menu to stop it.</source>
         <translation>Der Broker stellt weiter zu. Beenden Sie ihn über „Beenden“ im Tray-Menü.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <extracomment>Navigation entry</extracomment>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2051,385 @@ Log event</extracomment>
     <message>
         <source>Delete the schedule %1? Messages it already sent are not affected.</source>
         <translation>Den Zeitplan %1 löschen? Bereits gesendete Nachrichten sind nicht betroffen.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Page title</extracomment>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The broker is not running: settings cannot be saved.</source>
+        <translation>Der Broker läuft nicht: Die Einstellungen können nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Some saved settings were invalid and their defaults are used instead (%1): %2</source>
+        <extracomment>%1 is the settings file&apos;s path, %2 the list of problems</extracomment>
+        <translation>Einige gespeicherte Einstellungen waren ungültig; stattdessen gelten ihre Standardwerte (%1): %2</translation>
+    </message>
+    <message>
+        <source>Takes effect after restart</source>
+        <extracomment>Next to a setting that was changed but only applies at the next start</extracomment>
+        <translation>Wird nach einem Neustart wirksam</translation>
+    </message>
+    <message>
+        <source>A duration such as 30s, 15m, 2h or 7d</source>
+        <extracomment>Tool tip of a duration field</extracomment>
+        <translation>Eine Dauer wie 30s, 15m, 2h oder 7d</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <extracomment>Settings group: where the broker listens</extracomment>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>&amp;Bind-Adresse:</translation>
+    </message>
+    <message>
+        <source>Not a loopback address: other machines can reach the broker, and anyone with the token can publish.</source>
+        <translation>Keine Loopback-Adresse: Andere Rechner können den Broker erreichen, und jeder mit dem Token kann veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <extracomment>Port 0 in the port field</extracomment>
+        <translation>Beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Takes effect after a restart. SDK dev mode (QSTASH_DEV=true) expects 127.0.0.1 and port 8080.</source>
+        <translation>Wird nach einem Neustart wirksam. Der Dev-Modus der SDKs (QSTASH_DEV=true) erwartet 127.0.0.1 und Port 8080.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <extracomment>Toggle button: reveal the masked token</extracomment>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <extracomment>Button next to the token</extracomment>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the token to the clipboard</source>
+        <translation>Das Token in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Generate New Token</source>
+        <translation>Neues Token erzeugen</translation>
+    </message>
+    <message>
+        <source>A random token (32 random bytes, base64)</source>
+        <translation>Ein zufälliges Token (32 Zufallsbytes, Base64)</translation>
+    </message>
+    <message>
+        <source>Reset to Dev-Server Credentials</source>
+        <translation>Auf Zugangsdaten des Dev-Servers zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The token of `qstash-cli dev`, which SDK dev mode (QSTASH_DEV=true) uses</source>
+        <translation>Das Token von `qstash-cli dev`, das der Dev-Modus der SDKs (QSTASH_DEV=true) verwendet</translation>
+    </message>
+    <message>
+        <source>Current signing key:</source>
+        <translation>Aktueller Signaturschlüssel:</translation>
+    </message>
+    <message>
+        <source>Rotate Keys…</source>
+        <translation>Schlüssel rotieren…</translation>
+    </message>
+    <message>
+        <source>Next signing key:</source>
+        <translation>Nächster Signaturschlüssel:</translation>
+    </message>
+    <message>
+        <source>A new token takes effect after a restart. Receivers verify signatures with the signing keys; rotating makes the next key current and draws a new next key, at once.</source>
+        <translation>Ein neues Token wird nach einem Neustart wirksam. Empfänger prüfen Signaturen mit den Signaturschlüsseln; Rotieren macht sofort den nächsten Schlüssel zum aktuellen und erzeugt einen neuen nächsten.</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <extracomment>Settings group: limits on what the API accepts</extracomment>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <extracomment>Unit suffix of the message size field</extracomment>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Max message &amp;size:</source>
+        <translation>&amp;Max. Nachrichtengröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Default retries:</source>
+        <translation>&amp;Standard-Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Max de&amp;lay:</source>
+        <translation>Max. Ver&amp;zögerung:</translation>
+    </message>
+    <message>
+        <source>Deduplication &amp;window:</source>
+        <translation>Deduplizierungs&amp;fenster:</translation>
+    </message>
+    <message>
+        <source>&amp;In flight per destination:</source>
+        <translation>&amp;Gleichzeitig je Ziel:</translation>
+    </message>
+    <message>
+        <source>Take effect after a restart. Defaults follow QStash&apos;s free plan; retries and timeout apply when a message does not ask for its own.</source>
+        <translation>Werden nach einem Neustart wirksam. Die Standardwerte folgen dem kostenlosen QStash-Tarif; Wiederholungen und Zeitlimit gelten, wenn eine Nachricht keine eigenen angibt.</translation>
+    </message>
+    <message>
+        <source>Durability</source>
+        <translation>Dauerhaftigkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Normal: survives a crash of LocalStash</source>
+        <translation>&amp;Normal: übersteht einen Absturz von LocalStash</translation>
+    </message>
+    <message>
+        <source>Applies immediately.</source>
+        <translation>Wird sofort wirksam.</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <extracomment>Settings group: how long finished messages are kept</extracomment>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>Keep forever</source>
+        <extracomment>Retention of 0 days</extracomment>
+        <translation>Für immer behalten</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <extracomment>Unit suffix of the retention field</extracomment>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for:</source>
+        <translation>Aufbewahrungsdau&amp;er:</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <extracomment>Retention of at most 0 (= any number of) messages</extracomment>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Finished messages and dead letters beyond these are removed, the oldest first. Applies immediately.</source>
+        <translation>Abgeschlossene Nachrichten und Dead Letters darüber hinaus werden entfernt, die ältesten zuerst. Wird sofort wirksam.</translation>
+    </message>
+    <message>
+        <source>Time Scale</source>
+        <translation>Zeitfaktor</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <extracomment>Language choice: follow the system&apos;s language</extracomment>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Takes effect after a restart.</source>
+        <translation>Wird nach einem Neustart wirksam.</translation>
+    </message>
+    <message>
+        <source>Restart Now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <extracomment>%1 is the settings file&apos;s path</extracomment>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>(nowhere: no data directory)</source>
+        <translation>(nirgends: kein Datenverzeichnis)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Back to the saved settings</source>
+        <translation>Zurück zu den gespeicherten Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>The bind address must be an IP address, such as 127.0.0.1 or ::1.</source>
+        <translation>Die Bind-Adresse muss eine IP-Adresse sein, etwa 127.0.0.1 oder ::1.</translation>
+    </message>
+    <message>
+        <source>The token must not be empty, and may hold only printable ASCII characters without spaces.</source>
+        <translation>Das Token darf nicht leer sein und nur druckbare ASCII-Zeichen ohne Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Default retries cannot be more than max retries.</source>
+        <translation>Die Standard-Wiederholungen dürfen die maximalen Wiederholungen nicht übersteigen.</translation>
+    </message>
+    <message>
+        <source>%1 must be a duration from %2 to %3, such as 90s, 15m or 7d.</source>
+        <extracomment>%1 is a setting&apos;s name, %2 and %3 durations such as 1s and 3650d</extracomment>
+        <translation>%1 muss eine Dauer von %2 bis %3 sein, etwa 90s, 15m oder 7d.</translation>
+    </message>
+    <message>
+        <source>Max delay</source>
+        <translation>Die maximale Verzögerung</translation>
+    </message>
+    <message>
+        <source>Default timeout</source>
+        <translation>Das Standard-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>The deduplication window</source>
+        <translation>Das Deduplizierungsfenster</translation>
+    </message>
+    <message>
+        <source>Some saved settings take effect after a restart.</source>
+        <translation>Einige gespeicherte Einstellungen werden erst nach einem Neustart wirksam.</translation>
+    </message>
+    <message>
+        <source>Some saved settings take effect after a restart. Restart LocalStash to apply them.</source>
+        <translation>Einige gespeicherte Einstellungen werden erst nach einem Neustart wirksam. Starten Sie LocalStash neu, um sie anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Delays and retry waits run in real time. A smaller factor plays a retry schedule of minutes out in seconds.</source>
+        <translation>Verzögerungen und Wartezeiten vor Wiederholungen laufen in Echtzeit. Ein kleinerer Faktor lässt einen Wiederholungsplan von Minuten in Sekunden ablaufen.</translation>
+    </message>
+    <message>
+        <source>Delays and retry waits are multiplied by %1: the first retry after 12s comes after %2, a 1h delay takes %3. Applies to waits that start after the change, immediately.</source>
+        <extracomment>%1 is a factor such as 0.01; %2 and %3 are scaled durations such as 120ms and 36s</extracomment>
+        <translation>Verzögerungen und Wartezeiten vor Wiederholungen werden mit %1 multipliziert: Die erste Wiederholung nach 12s kommt nach %2, eine Verzögerung von 1h dauert %3. Gilt sofort für Wartezeiten, die nach der Änderung beginnen.</translation>
+    </message>
+    <message>
+        <source>This run uses %1 from the command line, which wins over this setting.</source>
+        <extracomment>%1 is a command-line option with its value, such as &quot;--port 9000&quot;</extracomment>
+        <translation>Dieser Start verwendet %1 von der Kommandozeile, das Vorrang vor dieser Einstellung hat.</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: %1</source>
+        <extracomment>%1 is the reason, e.g. &quot;cannot write /path/localstash.ini (access denied)&quot;</extracomment>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Settings saved, but the durability mode could not be changed while running; it applies at the next start.</source>
+        <translation>Einstellungen gespeichert, aber der Dauerhaftigkeitsmodus ließ sich im laufenden Betrieb nicht ändern; er gilt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Settings saved and applied.</source>
+        <translation>Einstellungen gespeichert und angewendet.</translation>
+    </message>
+    <message>
+        <source>Deliveries will be signed with the next key, and a new next key is drawn. Give your receivers the new QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY, or they will reject what they receive once they no longer know the signing key.</source>
+        <translation>Zustellungen werden mit dem nächsten Schlüssel signiert, und ein neuer nächster Schlüssel wird erzeugt. Geben Sie Ihren Empfängern die neuen Werte für QSTASH_CURRENT_SIGNING_KEY und QSTASH_NEXT_SIGNING_KEY, sonst lehnen sie Zustellungen ab, sobald sie den Signaturschlüssel nicht mehr kennen.</translation>
+    </message>
+    <message>
+        <source>SDK dev mode (QSTASH_DEV=true) only recognises the dev server&apos;s keys: after rotating, it no longer adopts this broker.</source>
+        <translation>Der Dev-Modus der SDKs (QSTASH_DEV=true) erkennt nur die Schlüssel des Dev-Servers: Nach dem Rotieren verwendet er diesen Broker nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Rotate Signing Keys</source>
+        <translation>Signaturschlüssel rotieren</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Rotieren</translation>
+    </message>
+    <message>
+        <source>Signing keys rotated. Update the keys in your receivers&apos; environment.</source>
+        <translation>Signaturschlüssel rotiert. Aktualisieren Sie die Schlüssel in der Umgebung Ihrer Empfänger.</translation>
+    </message>
+    <message>
+        <source>Could not rotate the keys: %1</source>
+        <translation>Die Schlüssel konnten nicht rotiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Copied the token to the clipboard.</source>
+        <translation>Das Token wurde in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>The token is the dev server&apos;s again; apply and restart to use it.</source>
+        <translation>Das Token ist wieder das des Dev-Servers; übernehmen Sie es und starten Sie neu, um es zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x retries:</source>
+        <translation>Max. &amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Default time&amp;out:</source>
+        <translation>Standard-Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source>F&amp;ull: also survives a power loss (slower writes)</source>
+        <translation>V&amp;ollständig: übersteht auch einen Stromausfall (langsameres Schreiben)</translation>
+    </message>
+    <message>
+        <source>At &amp;most:</source>
+        <translation>Hö&amp;chstens:</translation>
+    </message>
+    <message>
+        <source>Multipl&amp;y waits by:</source>
+        <translation>Wartezeiten multiplizieren m&amp;it:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Sp&amp;rache:</translation>
+    </message>
+    <message>
+        <source>Reset Signing Keys</source>
+        <translation>Signaturschlüssel zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Deliveries will be signed with the dev server&apos;s keys from now on, which SDK dev mode (QSTASH_DEV=true) expects. Receivers configured with the current keys reject them until they get the dev keys.</source>
+        <translation>Zustellungen werden ab jetzt mit den Schlüsseln des Dev-Servers signiert, die der SDK-Dev-Modus (QSTASH_DEV=true) erwartet. Empfänger, die mit den aktuellen Schlüsseln eingerichtet sind, lehnen sie ab, bis sie die Dev-Schlüssel erhalten.</translation>
+    </message>
+    <message>
+        <source>Reset Keys</source>
+        <translation>Schlüssel zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The token is the dev server&apos;s again; apply and restart to use it. The signing keys were left as they are.</source>
+        <translation>Das Token ist wieder das des Dev-Servers; übernehmen und neu starten, um es zu verwenden. Die Signaturschlüssel bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>The signing keys are the dev server&apos;s again. The token is too once you apply and restart.</source>
+        <translation>Die Signaturschlüssel sind wieder die des Dev-Servers. Das Token ebenso, sobald Sie übernehmen und neu starten.</translation>
+    </message>
+    <message>
+        <source>Could not reset the signing keys: %1</source>
+        <translation>Die Signaturschlüssel konnten nicht zurückgesetzt werden: %1</translation>
     </message>
 </context>
 <context>

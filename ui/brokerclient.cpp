@@ -115,6 +115,7 @@ BrokerClient::BrokerClient(Broker::Service *service, QObject *parent)
     }
     m_baseUrl = m_service->baseUrl();
     m_token = m_service->token();
+    m_config = m_service->config();
     const QString path = m_service->databasePath();
     if (path.isEmpty() || path == u":memory:"_s)
         m_databaseError = tr("The broker keeps no database file (in-memory mode).");
@@ -196,6 +197,65 @@ void BrokerClient::call(const QByteArray &method, const QString &pathAndQuery,
                               c->handleAnswer(id, status, answer);
                           });
                       });
+        },
+        Qt::QueuedConnection);
+}
+
+void BrokerClient::applyRuntimeSettings(const Broker::BrokerConfig &config, QObject *context,
+                                        std::function<void(const Broker::BrokerConfig &)> done)
+{
+    QPointer<QObject> guard = context;
+    const bool hasContext = context != nullptr;
+    auto finish = [this, guard, hasContext,
+                   done = std::move(done)](const Broker::BrokerConfig &applied) {
+        m_config = applied;
+        if (hasContext && !guard)
+            return;
+        if (done)
+            done(applied);
+    };
+    if (!m_service) {
+        QMetaObject::invokeMethod(
+            this, [this, finish] { finish(m_config); }, Qt::QueuedConnection);
+        return;
+    }
+    Broker::Service *svc = m_service;
+    std::shared_ptr<Relay> relay = m_relay;
+    QMetaObject::invokeMethod(
+        svc,
+        [svc, relay, config, finish = std::move(finish)] {
+            svc->applyRuntimeSettings(config);
+            const Broker::BrokerConfig applied = svc->config();
+            relay->post([finish, applied](BrokerClient *) { finish(applied); });
+        },
+        Qt::QueuedConnection);
+}
+
+void BrokerClient::setSigningKeys(const QString &current, const QString &next, QObject *context,
+                                  std::function<void(const QString &)> done)
+{
+    QPointer<QObject> guard = context;
+    const bool hasContext = context != nullptr;
+    auto finish = [guard, hasContext, done = std::move(done)](const QString &error) {
+        if ((hasContext && !guard) || !done)
+            return;
+        done(error);
+    };
+    if (!m_service) {
+        QMetaObject::invokeMethod(
+            this, [finish] { finish(tr("The broker is not running.")); }, Qt::QueuedConnection);
+        return;
+    }
+    Broker::Service *svc = m_service;
+    std::shared_ptr<Relay> relay = m_relay;
+    const Broker::SigningKeys keys{current, next};
+    QMetaObject::invokeMethod(
+        svc,
+        [svc, relay, keys, finish = std::move(finish)] {
+            svc->setSigningKeys(keys, [relay, finish](Broker::Status st) {
+                const QString error = st ? QString() : st.error().message;
+                relay->post([finish, error](BrokerClient *) { finish(error); });
+            });
         },
         Qt::QueuedConnection);
 }

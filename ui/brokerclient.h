@@ -5,6 +5,7 @@
 // signals are coalesced into at most a few `storeChanged()` per second, so a flood of messages
 // costs the window a handful of refreshes, and the broker never waits for the window.
 
+#include "core/config.h"
 #include "core/message.h"
 #include "signing/keyring.h"
 
@@ -61,6 +62,9 @@ public:
 
     QString baseUrl() const { return m_baseUrl; }
     QString token() const { return m_token; }
+    // The running broker's configuration: read once at construction, then kept in step with
+    // what applyRuntimeSettings() changed.
+    const Broker::BrokerConfig &config() const { return m_config; }
     Broker::SigningKeys signingKeys() const { return m_keys; }
     QVariantMap counts() const { return m_counts; }
 
@@ -74,6 +78,17 @@ public:
         call("GET", pathAndQuery, {}, {}, context, std::move(done));
     }
     int pendingCalls() const { return int(m_pending.size()); }
+
+    // Service::applyRuntimeSettings in the broker's thread (what can change while running: time
+    // scale, durability, retention); `done` runs in this thread with the configuration the
+    // broker then has, unless `context` has been destroyed by then.
+    void applyRuntimeSettings(const Broker::BrokerConfig &config, QObject *context,
+                              std::function<void(const Broker::BrokerConfig &)> done);
+
+    // Service::setSigningKeys in the broker's thread; `done` runs here with an error text (empty
+    // on success), unless `context` has been destroyed by then.
+    void setSigningKeys(const QString &current, const QString &next, QObject *context,
+                        std::function<void(const QString &error)> done);
 
     // How long change notifications are gathered before storeChanged() (default 250 ms).
     void setCoalesceInterval(int ms) { m_coalesce.setInterval(ms); }
@@ -105,6 +120,7 @@ private:
     QString m_databaseError;
     QString m_baseUrl;
     QString m_token;
+    Broker::BrokerConfig m_config;
     Broker::SigningKeys m_keys;
     QVariantMap m_counts;
     QHash<quint64, PendingCall> m_pending;

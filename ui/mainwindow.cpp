@@ -7,6 +7,7 @@
 #include "pages/messagespage.h"
 #include "pages/queuespage.h"
 #include "pages/schedulespage.h"
+#include "pages/settingspage.h"
 #include "pages/urlgroupspage.h"
 #include "trayicon.h"
 #include "widgets/messagebar.h"
@@ -194,6 +195,15 @@ void MainWindow::createPages()
     m_urlGroups = new UrlGroupsPage(m_client, this);
     m_schedules = new SchedulesPage(m_client, this);
     m_queues = new QueuesPage(m_client, this);
+    m_settings = new SettingsPage(m_client, this);
+    connect(m_settings, &SettingsPage::restartRequested, this, &MainWindow::restartRequested);
+    connect(m_settings, &SettingsPage::runtimeSettingsApplied, this, [this] {
+        if (!m_client)
+            return;
+        m_status.timeScale = m_client->config().timeScale;
+        m_overview->setStatus(m_status);
+        updateStatusBar();
+    });
 
     //: Navigation entry and page title
     addPage(tr("Overview"), u"overview"_s, m_overview);
@@ -207,6 +217,8 @@ void MainWindow::createPages()
     addPage(tr("Schedules"), u"schedules"_s, m_schedules);
     //: Navigation entry
     addPage(tr("Queues"), u"queues"_s, m_queues);
+    //: Navigation entry
+    addPage(tr("Settings"), u"settings"_s, m_settings);
 }
 
 int MainWindow::addPage(const QString &title, const QString &icon, QWidget *page)
@@ -281,7 +293,11 @@ void MainWindow::createActions()
     for (int i = 0; i < m_navigation->count(); ++i) {
         QAction *go = viewMenu->addAction(m_navigation->item(i)->text());
         go->setObjectName(u"showPage%1Action"_s.arg(i + 1));
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        if (i == SettingsIndex)
+            go->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)),
+                              QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+        else
+            go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(go, &QAction::triggered, this, [this, i] { showPage(Page(i)); });
     }
     viewMenu->addSeparator();
@@ -357,9 +373,15 @@ void MainWindow::setStatus(const Dashboard::BrokerStatus &status)
     m_status = status;
     m_hasStatus = true;
     m_overview->setStatus(status);
+    m_settings->setCommandLineOverrides(status.commandLineOverrides);
     if (m_tray)
         m_tray->setListening(status.baseUrl);
     updateStatusBar();
+}
+
+void MainWindow::setRestartSupported(bool supported)
+{
+    m_settings->setRestartSupported(supported);
 }
 
 void MainWindow::setCounts(const QVariantMap &counts)

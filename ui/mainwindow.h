@@ -1,6 +1,7 @@
 #pragma once
 // The dashboard's main window. A navigation list on the left switches the pages of a stacked
-// widget: Overview, Messages, Dead-letter queue, URL groups, Schedules and Queues (Ctrl+1…6).
+// widget: Overview, Messages, Dead-letter queue, URL groups, Schedules, Queues and Settings
+// (Ctrl+1…7; Settings also Ctrl+,).
 // The window never touches broker objects (they live in the broker thread): it reads and acts
 // through a BrokerClient, and the app feeds it the status through the slots below.
 
@@ -20,6 +21,7 @@ class DlqPage;
 class MessagesPage;
 class QueuesPage;
 class SchedulesPage;
+class SettingsPage;
 class TrayIcon;
 class UrlGroupsPage;
 
@@ -39,6 +41,7 @@ public:
         UrlGroupsIndex,
         SchedulesIndex,
         QueuesIndex,
+        SettingsIndex,
         PageCount
     };
     void showPage(Page page);
@@ -50,6 +53,9 @@ public:
     UrlGroupsPage *urlGroupsPage() const { return m_urlGroups; }
     SchedulesPage *schedulesPage() const { return m_schedules; }
     QueuesPage *queuesPage() const { return m_queues; }
+    SettingsPage *settingsPage() const { return m_settings; }
+    // The app can restart itself: the Settings page offers "Restart Now".
+    void setRestartSupported(bool supported);
 
     // Shows a tray icon when the desktop has a tray; returns whether it does. With one, closing
     // the window hides it and the broker keeps running.
@@ -66,6 +72,8 @@ public slots:
 
 signals:
     void quitRequested();
+    // Stop the broker and start LocalStash again (settings that apply at start).
+    void restartRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -93,6 +101,7 @@ private:
     UrlGroupsPage *m_urlGroups = nullptr;
     SchedulesPage *m_schedules = nullptr;
     QueuesPage *m_queues = nullptr;
+    SettingsPage *m_settings = nullptr;
     TrayIcon *m_tray = nullptr;
     QLabel *m_listeningLabel = nullptr;
     QLabel *m_timeScaleLabel = nullptr;

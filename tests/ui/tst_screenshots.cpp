@@ -11,6 +11,7 @@
 #include "pages/messagespage.h"
 #include "pages/queuespage.h"
 #include "pages/schedulespage.h"
+#include "pages/settingspage.h"
 #include "pages/urlgroupspage.h"
 #include "uitestsupport.h"
 #include "widgets/messageinspector.h"
@@ -19,7 +20,10 @@
 #include <QDateTime>
 
 #include <cmath>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTextBrowser>
@@ -228,6 +232,19 @@ void tst_Screenshots::everyPage()
     window.queuesPage()->refresh();
     window.queuesPage()->selectQueue(u"emails"_s);
     shoot(window, MainWindow::QueuesIndex, u"page-queues.png"_s);
+
+    // Settings as saved, then with a saved port change waiting for a restart.
+    window.setRestartSupported(true);
+    shoot(window, MainWindow::SettingsIndex, u"page-settings.png"_s);
+    SettingsPage *settings = window.settingsPage();
+    settings->findChild<QSpinBox *>(u"portSpinBox"_s)->setValue(8088);
+    settings->findChild<QDoubleSpinBox *>(u"timeScaleSpinBox"_s)->setValue(0.01);
+    std::optional<bool> applied;
+    settings->apply([&applied](bool ok) { applied = ok; });
+    QTRY_VERIFY(applied.has_value());
+    QVERIFY(*applied);
+    settings->findChild<QLineEdit *>(u"bindAddressEdit"_s)->setText(u"0.0.0.0"_s);
+    shoot(window, MainWindow::SettingsIndex, u"page-settings-restart.png"_s);
 
     // The composer, filled in, with its curl command.
     PublishDraft draft;

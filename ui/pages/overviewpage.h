@@ -5,6 +5,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 #include <QVariantMap>
 #include <QWidget>
@@ -30,6 +31,8 @@ struct BrokerStatus
     QString nextSigningKey;
     QString dataDir;
     double timeScale = 1.0; // multiplies delays and retry waits; 1 = real time
+    // Settings (INI keys) the command line overrides for this run, for the Settings page.
+    QStringList commandLineOverrides;
 
     friend bool operator==(const BrokerStatus &, const BrokerStatus &) = default;
 };

@@ -1,5 +1,7 @@
 #include "message.h"
 
+#include <algorithm>
+
 namespace Broker {
 
 QString stateName(MessageState state)
@@ -44,6 +46,18 @@ bool isFinal(MessageState state)
 
 QString canonicalHeaderName(const QByteArray &name)
 {
+    if (std::all_of(name.cbegin(), name.cend(), [](char c) { return uchar(c) < 0x80; })) {
+        // The usual case, without QChar case tables: "content-TYPE" -> "Content-Type".
+        QString out(name.size(), Qt::Uninitialized);
+        char16_t *p = reinterpret_cast<char16_t *>(out.data());
+        bool upper = true;
+        for (const char c : name) {
+            const char lower = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+            *p++ = char16_t(upper && lower >= 'a' && lower <= 'z' ? lower - 32 : lower);
+            upper = (c == '-');
+        }
+        return out;
+    }
     QString out = QString::fromLatin1(name).toLower();
     bool upper = true;
     for (QChar &c : out) {

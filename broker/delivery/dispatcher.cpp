@@ -31,16 +31,28 @@ Dispatcher::~Dispatcher()
     disconnect(m_nam, nullptr, this, nullptr);
 }
 
-QString Dispatcher::originOf(const QByteArray &url)
+const std::pair<QUrl, QString> &Dispatcher::parsed(const QByteArray &url)
 {
-    const QUrl u = QUrl::fromEncoded(url);
+    auto it = m_parsed.find(url);
+    if (it == m_parsed.end()) {
+        if (m_parsed.size() >= 1024)
+            m_parsed.clear(); // bounded: many distinct URLs just parse each time, as before
+        QUrl u = QUrl::fromEncoded(url);
+        QString origin = originOf(u);
+        it = m_parsed.insert(url, {std::move(u), std::move(origin)});
+    }
+    return it.value();
+}
+
+QString Dispatcher::originOf(const QUrl &u)
+{
     return u.scheme() + QStringLiteral("://") + u.host() + u':' +
            QString::number(u.port(u.scheme() == QStringLiteral("https") ? 443 : 80));
 }
 
 void Dispatcher::send(DeliveryRequest request)
 {
-    const QString origin = originOf(request.url);
+    const QString origin = parsed(request.url).second;
     int &active = m_activePerOrigin[origin];
     if (active < m_maxPerOrigin) {
         start(std::move(request), origin);
@@ -76,7 +88,7 @@ void Dispatcher::start(DeliveryRequest request, const QString &origin)
     if (m_onStart)
         m_onStart(request, startedAt);
 
-    QNetworkRequest req(QUrl::fromEncoded(request.url));
+    QNetworkRequest req(parsed(request.url).first);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::ManualRedirectPolicy);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);

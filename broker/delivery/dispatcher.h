@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QUrl>
 
 #include <deque>
 #include <functional>
@@ -77,12 +78,15 @@ private:
 
     void start(DeliveryRequest request, const QString &origin);
     void handleFinished(QNetworkReply *reply);
-    static QString originOf(const QByteArray &url);
+    static QString originOf(const QUrl &url);
+    // The parsed URL and its origin, cached: most deliveries go to a few destinations.
+    const std::pair<QUrl, QString> &parsed(const QByteArray &url);
 
     QNetworkAccessManager *m_nam;
     int m_maxPerOrigin;
     qint64 m_maxRecordedBody;
     StartHook m_onStart;
+    QHash<QByteArray, std::pair<QUrl, QString>> m_parsed;
     QHash<QString, std::deque<DeliveryRequest>> m_waiting;
     QHash<QString, int> m_activePerOrigin;
     QHash<QNetworkReply *, InFlight> m_replies;

@@ -1,5 +1,7 @@
 #include "jwt.h"
 
+#include "core/jsontext.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
@@ -40,10 +42,7 @@ QByteArray sign(const QString &key, const Claims &claims)
     QByteArray payload;
     payload.reserve(256 + claims.subject.size());
     payload += R"({"iss":"Upstash","sub":)";
-    payload += QJsonDocument(QJsonObject{{QStringLiteral("s"), claims.subject}})
-                   .toJson(QJsonDocument::Compact)
-                   .mid(5)
-                   .chopped(1); // the JSON-escaped string literal
+    JsonText::appendString(payload, claims.subject); // escaped as QJsonDocument escapes it
     payload += R"(,"exp":)" + QByteArray::number(claims.expiresAt);
     payload += R"(,"nbf":)" + QByteArray::number(claims.notBefore);
     payload += R"(,"iat":)" + QByteArray::number(claims.issuedAt);

@@ -1,5 +1,6 @@
 #include "messagestore.h"
 
+#include "core/jsontext.h"
 #include "database.h"
 #include "sqlutil.h"
 
@@ -28,55 +29,6 @@ MessageStore::MessageStore(Database *db)
     : m_db(db)
 {}
 
-namespace {
-
-// A Latin-1 byte string as a JSON string literal (UTF-8), as QJsonDocument writes it.
-void appendJsonString(QByteArray &out, const QByteArray &latin1)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
-    for (const char c : latin1) {
-        const auto u = uchar(c);
-        switch (u) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (u < 0x20) {
-                out += "\\u00";
-                out += hex[u >> 4];
-                out += hex[u & 0xf];
-            } else if (u < 0x80) {
-                out += c;
-            } else {
-                out += char(0xc0 | (u >> 6));
-                out += char(0x80 | (u & 0x3f));
-            }
-        }
-    }
-    out += '"';
-}
-
-} // namespace
-
 QByteArray MessageStore::encodeHeaders(const HeaderList &headers)
 {
     // Written directly: a QJsonArray of QJsonArrays cost more than the INSERT it feeds.
@@ -92,9 +44,9 @@ QByteArray MessageStore::encodeHeaders(const HeaderList &headers)
             out += ',';
         first = false;
         out += '[';
-        appendJsonString(out, name);
+        JsonText::appendLatin1(out, name);
         out += ',';
-        appendJsonString(out, value);
+        JsonText::appendLatin1(out, value);
         out += ']';
     }
     out += ']';
@@ -125,34 +77,49 @@ QStringList MessageStore::decodeLabels(const QString &stored)
 
 bool MessageStore::insertMessage(QSqlDatabase &db, const Message &m, QString *error)
 {
-    QSqlQuery &q = prepared(db, "INSERT INTO messages (id, state, created_at, updated_at, "
-                                "not_before, due_at, url, method, headers, body, max_retries, "
-                                "retried, timeout_ms, labels, topic_name, endpoint_name, "
-                                "queue_name, schedule_id, caller_ip, flow_control_key, dedup_id, "
-                                "options) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    q.addBindValue(text(m.id));
-    q.addBindValue(text(stateName(m.state)));
-    q.addBindValue(m.createdAt);
-    q.addBindValue(m.createdAt);
-    q.addBindValue(m.notBefore);
-    q.addBindValue(m.dueAt);
-    q.addBindValue(text(QString::fromLatin1(m.url)));
-    q.addBindValue(text(QString::fromLatin1(m.method)));
-    q.addBindValue(text(QString::fromLatin1(encodeHeaders(m.headers))));
-    q.addBindValue(m.body.isNull() ? QByteArray("") : m.body);
-    q.addBindValue(m.maxRetries);
-    q.addBindValue(m.retried);
-    q.addBindValue(m.timeoutMs);
-    q.addBindValue(text(encodeLabels(m.labels)));
-    q.addBindValue(text(m.topicName));
-    q.addBindValue(text(m.endpointName));
-    q.addBindValue(text(m.queueName));
-    q.addBindValue(text(m.scheduleId));
-    q.addBindValue(text(m.callerIp));
-    q.addBindValue(text(m.flowControlKey));
-    q.addBindValue(text(m.dedupKey));
-    q.addBindValue(
-        text(QString::fromUtf8(QJsonDocument(m.options).toJson(QJsonDocument::Compact))));
+    // Most messages name no labels, topic, endpoint, queue, schedule, flow key or dedup id: those
+    // '' columns are then written as literals, since each QtSql bind costs ~2k instructions.
+    const bool plain = m.labels.isEmpty() && m.topicName.isEmpty() && m.endpointName.isEmpty() &&
+                       m.queueName.isEmpty() && m.scheduleId.isEmpty() &&
+                       m.flowControlKey.isEmpty() && m.dedupKey.isEmpty();
+    QSqlQuery &q =
+        plain ? prepared(db, "INSERT INTO messages (id, state, created_at, updated_at, "
+                             "not_before, due_at, url, method, headers, body, max_retries, "
+                             "retried, timeout_ms, caller_ip, options, labels, topic_name, "
+                             "endpoint_name, queue_name, schedule_id, flow_control_key, dedup_id) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'','','','','','','')")
+              : prepared(db, "INSERT INTO messages (id, state, created_at, updated_at, "
+                             "not_before, due_at, url, method, headers, body, max_retries, "
+                             "retried, timeout_ms, caller_ip, options, labels, topic_name, "
+                             "endpoint_name, queue_name, schedule_id, flow_control_key, dedup_id) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    q.bindValue(0, text(m.id));
+    q.bindValue(1, text(stateName(m.state)));
+    q.bindValue(2, m.createdAt);
+    q.bindValue(3, m.createdAt);
+    q.bindValue(4, m.notBefore);
+    q.bindValue(5, m.dueAt);
+    q.bindValue(6, text(QString::fromLatin1(m.url)));
+    q.bindValue(7, text(QString::fromLatin1(m.method)));
+    q.bindValue(8, text(QString::fromLatin1(encodeHeaders(m.headers))));
+    q.bindValue(9, m.body.isNull() ? QByteArray("") : m.body);
+    q.bindValue(10, m.maxRetries);
+    q.bindValue(11, m.retried);
+    q.bindValue(12, m.timeoutMs);
+    q.bindValue(13, text(m.callerIp));
+    q.bindValue(14,
+                m.options.isEmpty()
+                    ? QStringLiteral("{}")
+                    : QString::fromUtf8(QJsonDocument(m.options).toJson(QJsonDocument::Compact)));
+    if (!plain) {
+        q.bindValue(15, text(encodeLabels(m.labels)));
+        q.bindValue(16, text(m.topicName));
+        q.bindValue(17, text(m.endpointName));
+        q.bindValue(18, text(m.queueName));
+        q.bindValue(19, text(m.scheduleId));
+        q.bindValue(20, text(m.flowControlKey));
+        q.bindValue(21, text(m.dedupKey));
+    }
     return q.exec() || fail(q, error);
 }
 
@@ -161,36 +128,60 @@ bool MessageStore::updateState(QSqlDatabase &db, const QString &id, MessageState
 {
     QSqlQuery &q = prepared(
         db, "UPDATE messages SET state = ?, retried = ?, due_at = ?, updated_at = ? WHERE id = ?");
-    q.addBindValue(text(stateName(state)));
-    q.addBindValue(retried);
-    q.addBindValue(dueAt);
-    q.addBindValue(now);
-    q.addBindValue(text(id));
+    q.bindValue(0, text(stateName(state)));
+    q.bindValue(1, retried);
+    q.bindValue(2, dueAt);
+    q.bindValue(3, now);
+    q.bindValue(4, text(id));
     return q.exec() || fail(q, error);
 }
 
 bool MessageStore::appendEvent(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
                                const QJsonObject &detail, QString *error)
 {
-    QSqlQuery &q = prepared(db, "INSERT INTO events (time, message_id, state, url, host, path, "
-                                "labels, topic_name, queue_name, schedule_id, flow_control_key, "
-                                "caller_ip, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    const QUrl url = QUrl::fromEncoded(m.url);
-    q.addBindValue(time);
-    q.addBindValue(text(m.id));
-    q.addBindValue(text(QString::fromLatin1(state)));
-    q.addBindValue(text(QString::fromLatin1(m.url)));
-    q.addBindValue(text(url.host()));
-    q.addBindValue(text(url.path()));
-    q.addBindValue(text(encodeLabels(m.labels)));
-    q.addBindValue(text(m.topicName));
-    q.addBindValue(text(m.queueName));
-    q.addBindValue(text(m.scheduleId));
-    q.addBindValue(text(m.flowControlKey));
-    q.addBindValue(text(m.callerIp));
-    q.addBindValue(detail.isEmpty()
-                       ? QStringLiteral("{}")
-                       : QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+    return appendEventJson(db, m, state, time,
+                           detail.isEmpty() ? QByteArrayLiteral("{}")
+                                            : QJsonDocument(detail).toJson(QJsonDocument::Compact),
+                           error);
+}
+
+bool MessageStore::appendEventJson(QSqlDatabase &db, const Message &m, const char *state,
+                                   qint64 time, const QByteArray &detailJson, QString *error)
+{
+    // As in insertMessage: the usual all-'' columns as literals rather than binds.
+    const bool plain = m.labels.isEmpty() && m.topicName.isEmpty() && m.queueName.isEmpty() &&
+                       m.scheduleId.isEmpty() && m.flowControlKey.isEmpty();
+    QSqlQuery &q =
+        plain ? prepared(db, "INSERT INTO events (time, message_id, state, url, host, path, "
+                             "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
+                             "flow_control_key) VALUES (?,?,?,?,?,?,?,?,'','','','','')")
+              : prepared(db, "INSERT INTO events (time, message_id, state, url, host, path, "
+                             "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
+                             "flow_control_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (m.url != m_eventUrl) {
+        // A message's events come in runs (CREATED, ACTIVE, DELIVERED): parse its URL once.
+        const QUrl url = QUrl::fromEncoded(m.url);
+        m_eventUrl = m.url;
+        m_eventUrlText = text(QString::fromLatin1(m.url));
+        m_eventHost = text(url.host());
+        m_eventPath = text(url.path());
+    }
+    q.bindValue(0, time);
+    q.bindValue(1, text(m.id));
+    q.bindValue(2, QString::fromLatin1(state));
+    q.bindValue(3, m_eventUrlText);
+    q.bindValue(4, m_eventHost);
+    q.bindValue(5, m_eventPath);
+    q.bindValue(6, text(m.callerIp));
+    // TEXT, not the BLOB a QByteArray would bind as: the logs filters compare it as text.
+    q.bindValue(7, text(QString::fromUtf8(detailJson)));
+    if (!plain) {
+        q.bindValue(8, text(encodeLabels(m.labels)));
+        q.bindValue(9, text(m.topicName));
+        q.bindValue(10, text(m.queueName));
+        q.bindValue(11, text(m.scheduleId));
+        q.bindValue(12, text(m.flowControlKey));
+    }
     return q.exec() || fail(q, error);
 }
 
@@ -200,17 +191,17 @@ bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QStri
                                 "duration_ms, request_url, request_method, request_headers, "
                                 "status, response_headers, response_body, error) VALUES "
                                 "(?,?,?,?,?,?,?,?,?,?,?)");
-    q.addBindValue(text(a.messageId));
-    q.addBindValue(a.retried);
-    q.addBindValue(a.startedAt);
-    q.addBindValue(a.durationMs);
-    q.addBindValue(text(QString::fromLatin1(a.url)));
-    q.addBindValue(text(QString::fromLatin1(a.method)));
-    q.addBindValue(text(QString::fromLatin1(encodeHeaders(a.requestHeaders))));
-    q.addBindValue(a.status);
-    q.addBindValue(text(QString::fromLatin1(encodeHeaders(a.responseHeaders))));
-    q.addBindValue(a.responseBody.isNull() ? QByteArray("") : a.responseBody);
-    q.addBindValue(text(a.error));
+    q.bindValue(0, text(a.messageId));
+    q.bindValue(1, a.retried);
+    q.bindValue(2, a.startedAt);
+    q.bindValue(3, a.durationMs);
+    q.bindValue(4, text(QString::fromLatin1(a.url)));
+    q.bindValue(5, text(QString::fromLatin1(a.method)));
+    q.bindValue(6, text(QString::fromLatin1(encodeHeaders(a.requestHeaders))));
+    q.bindValue(7, a.status);
+    q.bindValue(8, text(QString::fromLatin1(encodeHeaders(a.responseHeaders))));
+    q.bindValue(9, a.responseBody.isNull() ? QByteArray("") : a.responseBody);
+    q.bindValue(10, text(a.error));
     return q.exec() || fail(q, error);
 }
 

@@ -72,6 +72,9 @@ public:
                      qint64 dueAt, qint64 now, QString *error);
     bool appendEvent(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
                      const QJsonObject &detail, QString *error);
+    // The same with the detail already written as compact JSON text ("{}" when empty).
+    bool appendEventJson(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
+                         const QByteArray &detailJson, QString *error);
     bool insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error);
     bool setKv(QSqlDatabase &db, const QString &key, const QString &value, QString *error);
     // The message id a live deduplication key points to, if any.
@@ -109,6 +112,11 @@ private:
 
     Database *m_db;
     Sql::StatementCache m_statements;
+    // The URL of the last event written and its bound parts (writes run on one thread).
+    QByteArray m_eventUrl;
+    QVariant m_eventUrlText = QVariant(QStringLiteral(""));
+    QVariant m_eventHost = QVariant(QStringLiteral(""));
+    QVariant m_eventPath = QVariant(QStringLiteral(""));
 };
 
 } // namespace Broker

@@ -4,6 +4,7 @@
 #include "callbacks.h"
 #include "core/clock.h"
 #include "core/ids.h"
+#include "core/jsontext.h"
 #include "core/logging.h"
 #include "gates.h"
 #include "retryafter.h"
@@ -16,46 +17,32 @@
 #include "store/messagestore.h"
 #include "store/writebatcher.h"
 
-#include <QJsonArray>
-
 namespace Broker {
 
 namespace {
 
 // What the logs API shows for an attempt: the request as sent (headers incl. the signature),
 // how long it took, and the response (status, headers, base64 body up to the recorded size).
-QJsonObject responseDetail(const DeliveryResult &r, qint64 maxBody)
+JsonText::Object responseDetail(const DeliveryResult &r, qint64 maxBody)
 {
-    QJsonObject d;
-    d.insert(QStringLiteral("retried"), r.request.retried);
-    d.insert(QStringLiteral("duration"), r.durationMs);
-    QJsonObject sent;
-    for (const auto &[name, value] : r.request.headers) {
-        const QString key = canonicalHeaderName(name);
-        QJsonArray values = sent.value(key).toArray();
-        values.append(QString::fromUtf8(value));
-        sent.insert(key, values);
-    }
-    d.insert(QStringLiteral("requestHeader"), sent);
+    JsonText::Object d;
+    d.set(QStringLiteral("retried"), r.request.retried);
+    d.set(QStringLiteral("duration"), r.durationMs);
+    d.setRaw(QStringLiteral("requestHeader"), JsonText::headerArrays(r.request.headers));
     if (r.status > 0) {
-        d.insert(QStringLiteral("responseStatus"), r.status);
-        QJsonObject headers;
-        for (const auto &[name, value] : r.responseHeaders) {
-            const QString key = canonicalHeaderName(name);
-            QJsonArray values = headers.value(key).toArray();
-            values.append(QString::fromUtf8(value));
-            headers.insert(key, values);
+        d.set(QStringLiteral("responseStatus"), r.status);
+        d.setRaw(QStringLiteral("responseHeader"), JsonText::headerArrays(r.responseHeaders));
+        if (!r.responseBody.isEmpty()) {
+            QByteArray body;
+            JsonText::appendLatin1(body, r.responseBody.left(maxBody).toBase64());
+            d.setRaw(QStringLiteral("responseBody"), body);
         }
-        d.insert(QStringLiteral("responseHeader"), headers);
-        if (!r.responseBody.isEmpty())
-            d.insert(QStringLiteral("responseBody"),
-                     QString::fromLatin1(r.responseBody.left(maxBody).toBase64()));
     }
     if (!r.error.isEmpty())
-        d.insert(QStringLiteral("error"), r.error);
+        d.set(QStringLiteral("error"), r.error);
     else if (!r.success())
-        d.insert(QStringLiteral("error"),
-                 QStringLiteral("destination answered HTTP %1").arg(r.status));
+        d.set(QStringLiteral("error"),
+              QStringLiteral("destination answered HTTP %1").arg(r.status));
     return d;
 }
 
@@ -317,7 +304,26 @@ void DeliveryService::send(const Message &m)
         request.headers.append({QByteArrayLiteral("Upstash-Schedule-Id"), m.scheduleId.toUtf8()});
     if (!m.callerIp.isEmpty())
         request.headers.append({QByteArrayLiteral("Upstash-Caller-Ip"), m.callerIp.toLatin1()});
-    m_dispatcher->send(std::move(request));
+
+    // ACTIVE is committed before the request leaves: after a crash, every attempt that may have
+    // reached the destination is found ACTIVE, redelivered and logged as a possible duplicate.
+    const MessageState before = m.state;
+    m_inFlight[m.id].state = MessageState::Active;
+    moveCount(before, MessageState::Active);
+    const qint64 now = m_clock->nowMs();
+    m_batcher->submit(
+        [this, m, now](QSqlDatabase &db, QString *error) {
+            return m_store->updateState(db, m.id, MessageState::Active, m.retried, m.dueAt, now,
+                                        error) &&
+                   m_store->appendEvent(db, m, EventState::Active, now, {}, error);
+        },
+        [this, request = std::move(request)](bool ok, const QString &error) mutable {
+            if (!m_running)
+                return; // stays ACTIVE in the store: redelivered after the next start
+            if (!ok)    // a full disk: the attempt goes ahead; its outcome is stored when it can be
+                qCWarning(lcDelivery) << "attempt start not stored:" << error;
+            m_dispatcher->send(std::move(request));
+        });
 }
 
 void DeliveryService::onStarted(DeliveryRequest &request, qint64 &startedAt)
@@ -333,19 +339,6 @@ void DeliveryService::onStarted(DeliveryRequest &request, qint64 &startedAt)
     claims.body = request.body;
     request.headers.append(
         {QByteArrayLiteral("Upstash-Signature"), Jwt::sign(m_keys->keys().current, claims)});
-
-    const auto it = m_inFlight.constFind(request.messageId);
-    if (it == m_inFlight.cend())
-        return;
-    const Message m = it.value();
-    const MessageState before = m.state;
-    m_inFlight[m.id].state = MessageState::Active;
-    moveCount(before, MessageState::Active);
-    m_batcher->submit([this, m, now](QSqlDatabase &db, QString *error) {
-        return m_store->updateState(db, m.id, MessageState::Active, m.retried, m.dueAt, now,
-                                    error) &&
-               m_store->appendEvent(db, m, EventState::Active, now, {}, error);
-    });
 }
 
 qint64 DeliveryService::retryDelay(const Message &m, const DeliveryResult &result) const
@@ -386,11 +379,11 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
     attempt.responseBody = result.responseBody;
     attempt.error = result.error;
 
-    const QJsonObject detail = responseDetail(result, m_config.maxRecordedResponseBytes);
+    const JsonText::Object detail = responseDetail(result, m_config.maxRecordedResponseBytes);
     MessageState next;
     qint64 nextDue = m.dueAt;
     int retried = m.retried;
-    QList<QPair<const char *, QJsonObject>> events;
+    QList<QPair<const char *, JsonText::Object>> events;
     if (result.success()) {
         next = MessageState::Delivered;
         events.append({EventState::Delivered, detail});
@@ -398,15 +391,16 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
         events.append({EventState::Error, detail});
         if (cancelRequested) {
             next = MessageState::Canceled;
-            events.append({EventState::Canceled, QJsonObject()});
+            events.append({EventState::Canceled, JsonText::Object()});
         } else if (!isNonRetryable(result) && m.retried < m.maxRetries) {
             next = MessageState::Retry;
             const qint64 wait = qint64(double(retryDelay(m, result)) * m_config.timeScale);
             nextDue = now + wait;
             retried = m.retried + 1;
-            events.last().second.insert(QStringLiteral("nextDeliveryTime"), nextDue);
-            events.append(
-                {EventState::Retry, QJsonObject{{QStringLiteral("nextDeliveryTime"), nextDue}}});
+            events.last().second.set(QStringLiteral("nextDeliveryTime"), nextDue);
+            JsonText::Object retry;
+            retry.set(QStringLiteral("nextDeliveryTime"), nextDue);
+            events.append({EventState::Retry, retry});
         } else {
             next = MessageState::Failed;
             events.append({EventState::Failed, detail});
@@ -425,7 +419,7 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
         e.responseBody = result.responseBody;
         e.error = result.error;
         dead = e;
-        events.last().second.insert(QStringLiteral("dlqId"), e.dlqId);
+        events.last().second.set(QStringLiteral("dlqId"), e.dlqId);
     }
     QList<Message> followUps;
     if (next != MessageState::Canceled) {
@@ -437,10 +431,14 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
                 followUps.append(*fcb);
         }
     }
+    QList<QPair<const char *, QByteArray>> eventJson;
+    eventJson.reserve(events.size());
+    for (const auto &[state, eventDetail] : events)
+        eventJson.append({state, eventDetail.toJson()});
     moveCount(MessageState::Active, next);
     storeOutcome(
-        [this, m, attempt, next, retried, nextDue, now, events, dead, followUps](QSqlDatabase &db,
-                                                                                 QString *error) {
+        [this, m, attempt, next, retried, nextDue, now, eventJson, dead,
+         followUps](QSqlDatabase &db, QString *error) {
             if (dead && !m_dlq->insert(db, m, *dead, error))
                 return false;
             for (const Message &f : followUps) {
@@ -450,8 +448,8 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
             if (!m_store->insertAttempt(db, attempt, error) ||
                 !m_store->updateState(db, m.id, next, retried, nextDue, now, error))
                 return false;
-            for (const auto &[state, eventDetail] : events) {
-                if (!m_store->appendEvent(db, m, state, now, eventDetail, error))
+            for (const auto &[state, eventDetail] : eventJson) {
+                if (!m_store->appendEventJson(db, m, state, now, eventDetail, error))
                     return false;
             }
             return true;
@@ -489,10 +487,12 @@ void DeliveryService::storeOutcome(ExtraWrite write, std::function<void()> commi
 void DeliveryService::cancel(const QString &id, std::function<void(Result<int>)> done)
 {
     const qint64 now = m_clock->nowMs();
+    bool takenFromDispatcher = false; // ACTIVE in the store, but never sent
     if (auto it = m_inFlight.find(id); it != m_inFlight.end()) {
         const Message m = it.value();
         if (m_dispatcher->cancelQueued(id)) {
             m_inFlight.erase(it);
+            takenFromDispatcher = true;
         } else {
             // In flight: the attempt finishes first; a failure then ends as CANCELED, not RETRY.
             m_cancelRequested.insert(id);
@@ -512,7 +512,10 @@ void DeliveryService::cancel(const QString &id, std::function<void(Result<int>)>
     m_gates->removeParked(id);
     m_batcher->flush();
     const auto m = m_store->message(id);
-    if (!m || (m->state != MessageState::Pending && m->state != MessageState::Retry)) {
+    const bool cancelable =
+        m && (m->state == MessageState::Pending || m->state == MessageState::Retry ||
+              (takenFromDispatcher && m->state == MessageState::Active));
+    if (!cancelable) {
         done(notFound(QStringLiteral("message %1 not found or already finished").arg(id)));
         return;
     }
@@ -555,7 +558,7 @@ void DeliveryService::forgetFinished(const QHash<QString, qint64> &byState)
 
 int DeliveryService::inFlight() const
 {
-    return m_dispatcher->inFlight();
+    return int(m_inFlight.size());
 }
 
 void DeliveryService::moveCount(MessageState from, MessageState to)

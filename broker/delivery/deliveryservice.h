@@ -60,6 +60,7 @@ public:
     void cancel(const QString &id, std::function<void(Result<int>)> done);
 
     QVariantMap counts() const;
+    // Messages handed to delivery: ACTIVE being stored, waiting for a connection slot, or sent.
     int inFlight() const;
     // Live settings: later waits (retries) use the new scale; waits already set keep theirs.
     void setTimeScale(double scale) { m_config.timeScale = scale; }

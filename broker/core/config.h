@@ -51,7 +51,8 @@ struct BrokerConfig
     // time.
     double timeScale = 1.0;
     // How long a deduplication id or content hash is remembered. QStash's docs disagree (10 min in
-    // the OpenAPI file, 90 days in the SDK comments); 10 minutes keeps re-runs of a dev loop working.
+    // the OpenAPI file, 90 days in the SDK comments); 10 minutes keeps re-runs of a dev loop
+    // working.
     qint64 dedupWindowMs = 10 * 60 * 1000;
     // Host header check against DNS rebinding; on by default whenever bound to loopback.
     bool checkHostHeader = true;

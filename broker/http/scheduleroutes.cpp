@@ -184,7 +184,8 @@ void create(const RouteContext &ctx, const ApiRequest &request, const ReplyPtr &
     probe.headers = s.headers;
     probe.body = s.body;
     probe.remoteIp = s.callerIp;
-    if (auto parsed = parsePublish(probe, s.destination, *ctx.config, ctx.clock->nowMs()); !parsed) {
+    if (auto parsed = parsePublish(probe, s.destination, *ctx.config, ctx.clock->nowMs());
+        !parsed) {
         reply->error(parsed.error());
         return;
     }

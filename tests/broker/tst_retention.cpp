@@ -216,8 +216,9 @@ void tst_Retention::passesRunInSmallBatches()
     retention->setPolicy(policy);
     QJsonArray batch;
     for (int i = 0; i < 10; ++i)
-        batch.append(QJsonObject{{QStringLiteral("destination"), m_sink->url(QStringLiteral("/many"))},
-                                 {QStringLiteral("body"), QStringLiteral("m%1").arg(i)}});
+        batch.append(
+            QJsonObject{{QStringLiteral("destination"), m_sink->url(QStringLiteral("/many"))},
+                        {QStringLiteral("body"), QStringLiteral("m%1").arg(i)}});
     QCOMPARE(m_api->send("POST", QStringLiteral("/v2/batch"), QJsonDocument(batch).toJson()).status,
              200);
     waitFor("DELIVERED", 10);

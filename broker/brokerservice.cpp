@@ -241,7 +241,6 @@ void Service::applyRuntimeSettings(const BrokerConfig &config)
     }
     if (!m_running)
         return;
-    m_delivery->setTimeScale(m_config.timeScale);
     applyRetentionPolicy();
     if (retentionChanged)
         m_retention->runNow(); // a stricter policy applies now, not in a minute

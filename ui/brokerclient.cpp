@@ -201,63 +201,77 @@ void BrokerClient::call(const QByteArray &method, const QString &pathAndQuery,
         Qt::QueuedConnection);
 }
 
-void BrokerClient::applyRuntimeSettings(const Broker::BrokerConfig &config, QObject *context,
-                                        std::function<void(const Broker::BrokerConfig &)> done)
+namespace {
+
+// `done`, made to do nothing once `context` (when one was given) has been destroyed.
+template<typename T>
+std::function<void(const T &)> guarded(QObject *context, std::function<void(const T &)> done)
 {
     QPointer<QObject> guard = context;
     const bool hasContext = context != nullptr;
-    auto finish = [this, guard, hasContext,
-                   done = std::move(done)](const Broker::BrokerConfig &applied) {
-        m_config = applied;
-        if (hasContext && !guard)
+    return [guard, hasContext, done = std::move(done)](const T &value) {
+        if ((hasContext && !guard) || !done)
             return;
-        if (done)
-            done(applied);
+        done(value);
+    };
+}
+
+} // namespace
+
+template<typename T>
+void BrokerClient::inBrokerThread(
+    std::function<void(Broker::Service *, std::function<void(T)>)> work,
+    std::function<void(T)> finish)
+{
+    Broker::Service *svc = m_service;
+    std::shared_ptr<Relay> relay = m_relay;
+    QMetaObject::invokeMethod(
+        svc,
+        [svc, relay, work = std::move(work), finish = std::move(finish)] {
+            work(svc, [relay, finish](T value) {
+                relay->post([finish, value](BrokerClient *) { finish(value); });
+            });
+        },
+        Qt::QueuedConnection);
+}
+
+void BrokerClient::applyRuntimeSettings(const Broker::BrokerConfig &config, QObject *context,
+                                        std::function<void(const Broker::BrokerConfig &)> done)
+{
+    auto finish = [this,
+                   done = guarded(context, std::move(done))](const Broker::BrokerConfig &applied) {
+        m_config = applied;
+        done(applied);
     };
     if (!m_service) {
         QMetaObject::invokeMethod(
             this, [this, finish] { finish(m_config); }, Qt::QueuedConnection);
         return;
     }
-    Broker::Service *svc = m_service;
-    std::shared_ptr<Relay> relay = m_relay;
-    QMetaObject::invokeMethod(
-        svc,
-        [svc, relay, config, finish = std::move(finish)] {
+    inBrokerThread<Broker::BrokerConfig>(
+        [config](Broker::Service *svc, std::function<void(Broker::BrokerConfig)> reply) {
             svc->applyRuntimeSettings(config);
-            const Broker::BrokerConfig applied = svc->config();
-            relay->post([finish, applied](BrokerClient *) { finish(applied); });
+            reply(svc->config());
         },
-        Qt::QueuedConnection);
+        std::move(finish));
 }
 
 void BrokerClient::setSigningKeys(const QString &current, const QString &next, QObject *context,
                                   std::function<void(const QString &)> done)
 {
-    QPointer<QObject> guard = context;
-    const bool hasContext = context != nullptr;
-    auto finish = [guard, hasContext, done = std::move(done)](const QString &error) {
-        if ((hasContext && !guard) || !done)
-            return;
-        done(error);
-    };
+    auto finish = guarded(context, std::move(done));
     if (!m_service) {
         QMetaObject::invokeMethod(
             this, [finish] { finish(tr("The broker is not running.")); }, Qt::QueuedConnection);
         return;
     }
-    Broker::Service *svc = m_service;
-    std::shared_ptr<Relay> relay = m_relay;
     const Broker::SigningKeys keys{current, next};
-    QMetaObject::invokeMethod(
-        svc,
-        [svc, relay, keys, finish = std::move(finish)] {
-            svc->setSigningKeys(keys, [relay, finish](Broker::Status st) {
-                const QString error = st ? QString() : st.error().message;
-                relay->post([finish, error](BrokerClient *) { finish(error); });
-            });
+    inBrokerThread<QString>(
+        [keys](Broker::Service *svc, std::function<void(QString)> reply) {
+            svc->setSigningKeys(
+                keys, [reply](Broker::Status st) { reply(st ? QString() : st.error().message); });
         },
-        Qt::QueuedConnection);
+        std::move(finish));
 }
 
 void BrokerClient::handleAnswer(quint64 id, int status, const QByteArray &body)

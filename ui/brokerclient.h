@@ -112,6 +112,10 @@ private:
     void handleCounts(const QVariantMap &counts);
     void handleSigningKeys(const QString &current, const QString &next);
     void handleAnswer(quint64 id, int status, const QByteArray &body);
+    // Runs `work` in the broker's thread; what it replies reaches `finish` in this thread.
+    template<typename T>
+    void inBrokerThread(std::function<void(Broker::Service *, std::function<void(T)>)> work,
+                        std::function<void(T)> finish);
     void markChanged();
 
     Broker::Service *m_service;

@@ -35,6 +35,7 @@ class DeliveryService final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeliveryService)
 public:
+    // config: the service's, which outlives this (read live, never copied).
     DeliveryService(const BrokerConfig &config, IClock *clock, WriteBatcher *batcher,
                     MessageStore *store, DlqStore *dlq, GateStore *gateStore, KeyRing *keys,
                     QObject *parent = nullptr);
@@ -62,8 +63,6 @@ public:
     QVariantMap counts() const;
     // Messages handed to delivery: ACTIVE being stored, waiting for a connection slot, or sent.
     int inFlight() const;
-    // Live settings: later waits (retries) use the new scale; waits already set keep theirs.
-    void setTimeScale(double scale) { m_config.timeScale = scale; }
     // Retention deleted finished messages: the counts by state drop by as many.
     void forgetFinished(const QHash<QString, qint64> &byState);
     DueQueue *dueQueue() const { return m_due; }
@@ -93,7 +92,7 @@ private:
     void moveCount(MessageState from, MessageState to);
     void addCount(MessageState to, qint64 n = 1);
 
-    BrokerConfig m_config;
+    const BrokerConfig &m_config; // the service's: runtime settings (time scale) apply live
     IClock *m_clock;
     WriteBatcher *m_batcher;
     MessageStore *m_store;

@@ -151,14 +151,20 @@ bool DeliveryService::insertNew(QSqlDatabase &db, const Message &m, QString *err
            m_store->appendEvent(db, m, EventState::Created, m.createdAt, {}, error);
 }
 
+bool DeliveryService::startsActive(const Message &m, qint64 now) const
+{
+    return m_running && m.dueAt <= now && m.queueName.isEmpty() && m.flowControlKey.isEmpty();
+}
+
 void DeliveryService::schedule(const QList<Message> &stored)
 {
-    addCount(MessageState::Pending, stored.size());
+    for (const Message &m : stored)
+        addCount(m.state);
     if (!m_running)
-        return;
+        return; // stored ACTIVE ones are redelivered after the next start
     const qint64 now = m_clock->nowMs();
     for (const Message &m : stored) {
-        if (m.dueAt <= now)
+        if (m.dueAt <= now || m.state == MessageState::Active)
             dispatch(m);
         else
             m_due->add(m.id, m.dueAt);
@@ -170,10 +176,17 @@ void DeliveryService::accept(const QList<Message> &messages, AcceptDone done, Ex
     auto results = std::make_shared<QList<Accepted>>();
     const qint64 now = m_clock->nowMs();
     const qint64 window = m_config.dedupWindowMs;
+    // A message that can be sent right away is stored ACTIVE, its attempt start committed with
+    // the message itself (one transaction and one row write instead of two of each).
+    QList<Message> toStore = messages;
+    for (Message &m : toStore) {
+        if (startsActive(m, now))
+            m.state = MessageState::Active;
+    }
     m_batcher->submit(
-        [this, messages, results, now, window, extra](QSqlDatabase &db, QString *error) {
+        [this, toStore, results, now, window, extra](QSqlDatabase &db, QString *error) {
             results->clear();
-            for (const Message &m : messages) {
+            for (const Message &m : toStore) {
                 if (!m.dedupKey.isEmpty()) {
                     // Checked inside the transaction: two concurrent duplicates cannot both pass.
                     if (auto original = m_store->findDedup(db, m.dedupKey, now)) {
@@ -189,20 +202,23 @@ void DeliveryService::accept(const QList<Message> &messages, AcceptDone done, Ex
                     return false;
                 if (!insertNew(db, m, error))
                     return false;
+                if (m.state == MessageState::Active &&
+                    !m_store->appendEvent(db, m, EventState::Active, now, {}, error))
+                    return false;
                 results->append(Accepted{m.id, false});
             }
             return !extra || extra(db, error);
         },
-        [this, messages, results, done = std::move(done)](bool ok, const QString &error) {
+        [this, toStore, results, done = std::move(done)](bool ok, const QString &error) {
             if (!ok) {
                 done(ApiError{ErrorCode::StorageFailed,
                               QStringLiteral("message not stored: %1").arg(error)});
                 return;
             }
             QList<Message> stored;
-            for (qsizetype i = 0; i < messages.size() && i < results->size(); ++i) {
+            for (qsizetype i = 0; i < toStore.size() && i < results->size(); ++i) {
                 if (!results->at(i).deduplicated)
-                    stored.append(messages.at(i));
+                    stored.append(toStore.at(i));
             }
             done(*results);
             schedule(stored);
@@ -308,6 +324,10 @@ void DeliveryService::send(const Message &m)
     // ACTIVE is committed before the request leaves: after a crash, every attempt that may have
     // reached the destination is found ACTIVE, redelivered and logged as a possible duplicate.
     const MessageState before = m.state;
+    if (before == MessageState::Active) { // committed with the message itself (accept)
+        m_dispatcher->send(std::move(request));
+        return;
+    }
     m_inFlight[m.id].state = MessageState::Active;
     moveCount(before, MessageState::Active);
     const qint64 now = m_clock->nowMs();

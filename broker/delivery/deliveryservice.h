@@ -87,6 +87,8 @@ private:
     qint64 retryDelay(const Message &m, const DeliveryResult &result) const;
     // Inserts a new message and its CREATED event (inside a write).
     bool insertNew(QSqlDatabase &db, const Message &m, QString *error);
+    // Sent at once and not held by a queue or flow-control key: stored ACTIVE when accepted.
+    bool startsActive(const Message &m, qint64 now) const;
     // After the commit that stored them: count, then dispatch or wait for their due time.
     void schedule(const QList<Message> &stored);
     void moveCount(MessageState from, MessageState to);

@@ -24,11 +24,12 @@ constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 // whose DLQ entry still exists stays (the entry needs its body to be retried).
 constexpr const char *kSelectAged =
     "SELECT id, state FROM messages INDEXED BY messages_finished "
-    "WHERE state IN ('DELIVERED', 'FAILED', 'CANCELED') AND updated_at < ? "
+    "WHERE (state = 'DELIVERED' OR state = 'FAILED' OR state = 'CANCELED') AND updated_at < ? "
     "AND NOT EXISTS (SELECT 1 FROM dlq WHERE dlq.message_id = messages.id) "
     "ORDER BY updated_at LIMIT ?";
-constexpr const char *kCountFinished = "SELECT count(*) FROM messages INDEXED BY messages_finished "
-                                       "WHERE state IN ('DELIVERED', 'FAILED', 'CANCELED')";
+constexpr const char *kCountFinished =
+    "SELECT count(*) FROM messages INDEXED BY messages_finished "
+    "WHERE (state = 'DELIVERED' OR state = 'FAILED' OR state = 'CANCELED')";
 
 bool deleteMessages(QSqlQuery &select, QSqlDatabase &db, RetentionStats *out, QString *error)
 {

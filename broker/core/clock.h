@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+#include <atomic>
+
 namespace Broker {
 
 class IClock : public QObject
@@ -38,14 +40,15 @@ class ManualClock final : public IClock
     Q_DISABLE_COPY_MOVE(ManualClock)
 public:
     explicit ManualClock(qint64 startMs, QObject *parent = nullptr);
-    qint64 nowMs() const override { return m_now; }
+    // Read from the delivery thread too (attempt start times), hence atomic.
+    qint64 nowMs() const override { return m_now.load(std::memory_order_relaxed); }
     bool isManual() const override { return true; }
 
     void setNow(qint64 ms);
     void advance(qint64 ms);
 
 private:
-    qint64 m_now;
+    std::atomic<qint64> m_now;
 };
 
 } // namespace Broker

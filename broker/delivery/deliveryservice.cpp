@@ -72,11 +72,13 @@ DeliveryService::DeliveryService(const BrokerConfig &config, IClock *clock, Writ
     , m_gateStore(gateStore)
     , m_keys(keys)
 {
-    m_dispatcher = new Dispatcher(
+    m_dispatcher = new DeliveryLane(
         config.maxInFlightPerOrigin, config.maxRecordedResponseBytes,
-        [this](DeliveryRequest &request, qint64 &startedAt) { onStarted(request, startedAt); },
+        [clock](DeliveryRequest &request, qint64 &startedAt) {
+            onStarted(clock, request, startedAt);
+        },
         this);
-    connect(m_dispatcher, &Dispatcher::finished, this, &DeliveryService::handleFinished);
+    connect(m_dispatcher, &DeliveryLane::finished, this, &DeliveryService::handleFinished);
     m_gates = new Gates(clock, this);
     connect(m_gates, &Gates::ready, this, &DeliveryService::send);
     m_due = new DueQueue(
@@ -114,7 +116,7 @@ void DeliveryService::stop()
     m_running = false;
     m_due->stop();
     // Replies aborted here must not be recorded as failed attempts: they stay ACTIVE and recover.
-    disconnect(m_dispatcher, &Dispatcher::finished, this, &DeliveryService::handleFinished);
+    disconnect(m_dispatcher, &DeliveryLane::finished, this, &DeliveryService::handleFinished);
     m_dispatcher->abortAll();
     m_batcher->flush();
 }
@@ -310,6 +312,7 @@ void DeliveryService::send(const Message &m)
     request.method = m.method;
     request.body = m.body;
     request.timeoutMs = m.timeoutMs > 0 ? m.timeoutMs : m_config.defaultTimeoutMs;
+    request.signingKey = m_keys->keys().current;
     request.headers = m.headers;
     request.headers.append({QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Upstash-QStash")});
     request.headers.append({QByteArrayLiteral("Upstash-Message-Id"), m.id.toLatin1()});
@@ -346,9 +349,9 @@ void DeliveryService::send(const Message &m)
         });
 }
 
-void DeliveryService::onStarted(DeliveryRequest &request, qint64 &startedAt)
+void DeliveryService::onStarted(const IClock *clock, DeliveryRequest &request, qint64 &startedAt)
 {
-    const qint64 now = m_clock->nowMs();
+    const qint64 now = clock->nowMs();
     startedAt = now;
     Jwt::Claims claims;
     claims.subject = QString::fromUtf8(request.url);
@@ -358,7 +361,8 @@ void DeliveryService::onStarted(DeliveryRequest &request, qint64 &startedAt)
     claims.jwtId = Ids::newJwtId();
     claims.body = request.body;
     request.headers.append(
-        {QByteArrayLiteral("Upstash-Signature"), Jwt::sign(m_keys->keys().current, claims)});
+        {QByteArrayLiteral("Upstash-Signature"), Jwt::sign(request.signingKey, claims)});
+    request.signingKey.clear(); // the result (and so the log) keeps what was sent, not the key
 }
 
 qint64 DeliveryService::retryDelay(const Message &m, const DeliveryResult &result) const

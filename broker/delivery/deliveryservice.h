@@ -7,7 +7,7 @@
 #include "core/config.h"
 #include "core/message.h"
 #include "core/result.h"
-#include "dispatcher.h"
+#include "deliverylane.h"
 
 #include <QHash>
 #include <QObject>
@@ -83,7 +83,8 @@ private:
     // Stores an attempt's outcome; while the store refuses writes, tries again every second.
     void storeOutcome(ExtraWrite write, std::function<void()> committed);
     void recover();
-    void onStarted(DeliveryRequest &request, qint64 &startedAt);
+    // On the delivery thread: signs the request as it leaves and stamps its start.
+    static void onStarted(const IClock *clock, DeliveryRequest &request, qint64 &startedAt);
     qint64 retryDelay(const Message &m, const DeliveryResult &result) const;
     // Inserts a new message and its CREATED event (inside a write).
     bool insertNew(QSqlDatabase &db, const Message &m, QString *error);
@@ -103,7 +104,7 @@ private:
     Gates *m_gates;
     QHash<QString, QPair<QString, int>> m_waitingCallbacks; // source id -> (queue, callbacks)
     KeyRing *m_keys;
-    Dispatcher *m_dispatcher;
+    DeliveryLane *m_dispatcher;
     DueQueue *m_due;
     QHash<QString, Message> m_inFlight; // handed to the dispatcher (waiting for a slot or sent)
     QSet<QString> m_cancelRequested;

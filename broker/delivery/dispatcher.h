@@ -27,6 +27,7 @@ struct DeliveryRequest
     HeaderList headers; // everything but the signature, which is made when the request leaves
     QByteArray body;
     qint64 timeoutMs = 0;
+    QString signingKey; // signs the request when it leaves; cleared then
 };
 
 struct DeliveryResult

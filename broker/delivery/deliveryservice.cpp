@@ -222,8 +222,10 @@ void DeliveryService::accept(const QList<Message> &messages, AcceptDone done, Ex
                 if (!results->at(i).deduplicated)
                     stored.append(toStore.at(i));
             }
-            done(*results);
+            // Handed to the delivery thread first: it starts sending while the publisher is
+            // answered here.
             schedule(stored);
+            done(*results);
         });
 }
 

@@ -6,6 +6,11 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 
+#if LOCALSTASH_HAVE_OPENSSL
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#endif
+
 namespace Broker::Jwt {
 
 namespace {
@@ -15,9 +20,46 @@ QByteArray b64url(const QByteArray &data)
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
+// Every delivery hashes its body and signs a token. OpenSSL's SHA-256 (with the CPU's SHA
+// instructions) is about 4x faster than Qt's portable one; builds without OpenSSL use Qt's.
+#if LOCALSTASH_HAVE_OPENSSL
+const EVP_MD *sha256Md()
+{
+    static const EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr); // fetched once, kept
+    return md;
+}
+#endif
+
+QByteArray sha256(const QByteArray &data)
+{
+#if LOCALSTASH_HAVE_OPENSSL
+    if (const EVP_MD *md = sha256Md()) {
+        QByteArray out(32, Qt::Uninitialized);
+        unsigned int length = 0;
+        if (EVP_Digest(data.constData(), size_t(data.size()),
+                       reinterpret_cast<unsigned char *>(out.data()), &length, md, nullptr) == 1 &&
+            length == 32)
+            return out;
+    }
+#endif
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+
 QByteArray hmac(const QString &key, const QByteArray &data)
 {
-    return QMessageAuthenticationCode::hash(data, key.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray keyBytes = key.toUtf8();
+#if LOCALSTASH_HAVE_OPENSSL
+    if (const EVP_MD *md = sha256Md()) {
+        unsigned char mac[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        if (HMAC(md, keyBytes.constData(), int(keyBytes.size()),
+                 reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()),
+                 mac, &length) &&
+            length == 32)
+            return QByteArray(reinterpret_cast<const char *>(mac), int(length));
+    }
+#endif
+    return QMessageAuthenticationCode::hash(data, keyBytes, QCryptographicHash::Sha256);
 }
 
 QByteArray stripPadding(QByteArray value)
@@ -31,8 +73,7 @@ QByteArray stripPadding(QByteArray value)
 
 QByteArray bodyHash(const QByteArray &body)
 {
-    return QCryptographicHash::hash(body, QCryptographicHash::Sha256)
-        .toBase64(QByteArray::Base64UrlEncoding);
+    return sha256(body).toBase64(QByteArray::Base64UrlEncoding);
 }
 
 QByteArray sign(const QString &key, const Claims &claims)

@@ -6,6 +6,9 @@
 #include "core/config.h"
 #include "core/secure.h"
 
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Broker;
@@ -16,6 +19,7 @@ class tst_Jwt : public QObject
 private slots:
     void signsTheContractVector();
     void bodyHashOfEmptyBody();
+    void hashesAgreeWithQtsOwn();
     void verifierAcceptsOwnTokens();
     void verifierNamesTheProblem_data();
     void verifierNamesTheProblem();
@@ -49,6 +53,35 @@ void tst_Jwt::bodyHashOfEmptyBody()
 {
     QCOMPARE(Jwt::bodyHash(QByteArray()),
              QByteArrayLiteral("47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU="));
+}
+
+void tst_Jwt::hashesAgreeWithQtsOwn()
+{
+    // The build may hash with OpenSSL; Qt's implementation is the independent reference. Sizes
+    // around the 64-byte block and the 55/56-byte padding edge, and a large body.
+    QRandomGenerator rng(20261125);
+    for (int size : {1, 55, 56, 63, 64, 65, 119, 1024, 4097, 1 << 20}) {
+        QByteArray body(size, Qt::Uninitialized);
+        for (char &c : body)
+            c = char(rng.bounded(256));
+        QCOMPARE(Jwt::bodyHash(body), QCryptographicHash::hash(body, QCryptographicHash::Sha256)
+                                          .toBase64(QByteArray::Base64UrlEncoding));
+    }
+    // The signature is HMAC-SHA256 over "header.payload" with the key's UTF-8 bytes.
+    Jwt::Claims claims;
+    claims.subject = QStringLiteral("http://127.0.0.1:1/x");
+    claims.issuedAt = 1;
+    claims.expiresAt = 301;
+    claims.jwtId = QStringLiteral("jwt_x");
+    claims.body = QByteArray(3000, 'b');
+    for (const QString &key : {QStringLiteral("k"), QString(200, u'\u00e9')}) {
+        const QByteArray token = Jwt::sign(key, claims);
+        const qsizetype dot = token.lastIndexOf('.');
+        const QByteArray mac = QMessageAuthenticationCode::hash(token.left(dot), key.toUtf8(),
+                                                                QCryptographicHash::Sha256);
+        QCOMPARE(token.mid(dot + 1),
+                 mac.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    }
 }
 
 void tst_Jwt::verifierAcceptsOwnTokens()

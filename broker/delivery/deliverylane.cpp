@@ -37,29 +37,36 @@ void DeliveryLane::inDeliveryThread(F f)
     QMetaObject::invokeMethod(m_dispatcher, std::move(f), Qt::BlockingQueuedConnection);
 }
 
+template<typename T>
+bool DeliveryLane::enqueue(std::vector<T> &list, T item)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_stopped)
+        return false;
+    const bool wake = list.empty(); // otherwise a drain is already posted and takes this too
+    list.push_back(std::move(item));
+    return wake;
+}
+
+template<typename T>
+std::vector<T> DeliveryLane::takeAll(std::vector<T> &list)
+{
+    std::vector<T> batch;
+    QMutexLocker lock(&m_mutex);
+    batch.swap(list);
+    return batch;
+}
+
 void DeliveryLane::send(DeliveryRequest request)
 {
-    bool wake = false;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_stopped)
-            return;
-        wake = m_outbox.empty();
-        m_outbox.push_back(std::move(request));
-    }
-    if (wake)
+    if (enqueue(m_outbox, std::move(request)))
         QMetaObject::invokeMethod(
             m_dispatcher, [this] { drainOutbox(); }, Qt::QueuedConnection);
 }
 
 void DeliveryLane::drainOutbox()
 {
-    std::vector<DeliveryRequest> batch;
-    {
-        QMutexLocker lock(&m_mutex);
-        batch.swap(m_outbox);
-    }
-    for (DeliveryRequest &request : batch)
+    for (DeliveryRequest &request : takeAll(m_outbox))
         m_dispatcher->send(std::move(request));
 }
 
@@ -95,27 +102,14 @@ void DeliveryLane::abortAll()
 
 void DeliveryLane::report(const DeliveryResult &result)
 {
-    bool wake = false;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_stopped)
-            return;
-        wake = m_results.empty();
-        m_results.push_back(result);
-    }
-    if (wake)
+    if (enqueue(m_results, result))
         QMetaObject::invokeMethod(
             this, [this] { drainResults(); }, Qt::QueuedConnection);
 }
 
 void DeliveryLane::drainResults()
 {
-    std::vector<DeliveryResult> batch;
-    {
-        QMutexLocker lock(&m_mutex);
-        batch.swap(m_results);
-    }
-    for (const DeliveryResult &result : batch)
+    for (const DeliveryResult &result : takeAll(m_results))
         emit finished(result);
 }
 

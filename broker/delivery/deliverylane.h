@@ -45,6 +45,12 @@ private:
     void drainResults();                       // owner's thread
     template<typename F>
     void inDeliveryThread(F f); // blocking
+    // Appends under the lock; true when the list was empty, i.e. a drain must be posted. False
+    // (and dropped) once stopped.
+    template<typename T>
+    bool enqueue(std::vector<T> &list, T item);
+    template<typename T>
+    std::vector<T> takeAll(std::vector<T> &list);
 
     QThread *m_thread;
     Dispatcher *m_dispatcher;

@@ -72,13 +72,13 @@ DeliveryService::DeliveryService(const BrokerConfig &config, IClock *clock, Writ
     , m_gateStore(gateStore)
     , m_keys(keys)
 {
-    m_dispatcher = new DeliveryLane(
+    m_lane = new DeliveryLane(
         config.maxInFlightPerOrigin, config.maxRecordedResponseBytes,
         [clock](DeliveryRequest &request, qint64 &startedAt) {
             onStarted(clock, request, startedAt);
         },
         this);
-    connect(m_dispatcher, &DeliveryLane::finished, this, &DeliveryService::handleFinished);
+    connect(m_lane, &DeliveryLane::finished, this, &DeliveryService::handleFinished);
     m_gates = new Gates(clock, this);
     connect(m_gates, &Gates::ready, this, &DeliveryService::send);
     m_due = new DueQueue(
@@ -116,8 +116,8 @@ void DeliveryService::stop()
     m_running = false;
     m_due->stop();
     // Replies aborted here must not be recorded as failed attempts: they stay ACTIVE and recover.
-    disconnect(m_dispatcher, &DeliveryLane::finished, this, &DeliveryService::handleFinished);
-    m_dispatcher->abortAll();
+    disconnect(m_lane, &DeliveryLane::finished, this, &DeliveryService::handleFinished);
+    m_lane->abortAll();
     m_batcher->flush();
 }
 
@@ -330,7 +330,7 @@ void DeliveryService::send(const Message &m)
     // reached the destination is found ACTIVE, redelivered and logged as a possible duplicate.
     const MessageState before = m.state;
     if (before == MessageState::Active) { // committed with the message itself (accept)
-        m_dispatcher->send(std::move(request));
+        m_lane->send(std::move(request));
         return;
     }
     m_inFlight[m.id].state = MessageState::Active;
@@ -347,7 +347,7 @@ void DeliveryService::send(const Message &m)
                 return; // stays ACTIVE in the store: redelivered after the next start
             if (!ok)    // a full disk: the attempt goes ahead; its outcome is stored when it can be
                 qCWarning(lcDelivery) << "attempt start not stored:" << error;
-            m_dispatcher->send(std::move(request));
+            m_lane->send(std::move(request));
         });
 }
 
@@ -516,7 +516,7 @@ void DeliveryService::cancel(const QString &id, std::function<void(Result<int>)>
     bool takenFromDispatcher = false; // ACTIVE in the store, but never sent
     if (auto it = m_inFlight.find(id); it != m_inFlight.end()) {
         const Message m = it.value();
-        if (m_dispatcher->cancelQueued(id)) {
+        if (m_lane->cancelQueued(id)) {
             m_inFlight.erase(it);
             takenFromDispatcher = true;
         } else {

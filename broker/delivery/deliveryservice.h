@@ -104,7 +104,7 @@ private:
     Gates *m_gates;
     QHash<QString, QPair<QString, int>> m_waitingCallbacks; // source id -> (queue, callbacks)
     KeyRing *m_keys;
-    DeliveryLane *m_dispatcher;
+    DeliveryLane *m_lane; // the dispatcher, on the delivery thread
     DueQueue *m_due;
     QHash<QString, Message> m_inFlight; // handed to the dispatcher (waiting for a slot or sent)
     QSet<QString> m_cancelRequested;

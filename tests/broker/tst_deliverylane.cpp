@@ -27,6 +27,7 @@ private slots:
 
 private:
     DeliveryRequest request(const QString &path, const QString &id) const;
+    void answerLate(const QString &path, int delayMs);
     static void stamp(DeliveryRequest &request, qint64 &startedAt);
 
     HttpSink *m_sink = nullptr;
@@ -59,6 +60,13 @@ DeliveryRequest tst_DeliveryLane::request(const QString &path, const QString &id
     r.timeoutMs = 10000;
     r.signingKey = QStringLiteral("sig_test");
     return r;
+}
+
+void tst_DeliveryLane::answerLate(const QString &path, int delayMs)
+{
+    SinkResponse late;
+    late.delayMs = delayMs;
+    m_sink->respond(path, late);
 }
 
 void tst_DeliveryLane::stamp(DeliveryRequest &request, qint64 &startedAt)
@@ -106,9 +114,7 @@ void tst_DeliveryLane::cancelCatchesWaitingRequests()
 {
     // One request per origin at a time, and the receiver answers late: the first occupies the
     // slot, the second waits in the dispatcher, the third is still in hand-over when cancelled.
-    SinkResponse slow;
-    slow.delayMs = 300;
-    m_sink->respond(QStringLiteral("/slow"), slow);
+    answerLate(QStringLiteral("/slow"), 300);
     DeliveryLane lane(1, 1024, &tst_DeliveryLane::stamp);
     QSignalSpy finished(&lane, &DeliveryLane::finished);
     lane.send(request(QStringLiteral("/slow"), QStringLiteral("first")));
@@ -134,9 +140,7 @@ void tst_DeliveryLane::cancelCatchesWaitingRequests()
 
 void tst_DeliveryLane::abortAllReportsNothingMore()
 {
-    SinkResponse slow;
-    slow.delayMs = 500;
-    m_sink->respond(QStringLiteral("/hang"), slow);
+    answerLate(QStringLiteral("/hang"), 500);
     DeliveryLane lane(8, 1024, &tst_DeliveryLane::stamp);
     QSignalSpy finished(&lane, &DeliveryLane::finished);
     for (int i = 0; i < 3; ++i)

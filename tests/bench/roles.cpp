@@ -5,9 +5,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHttpServer>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -15,11 +18,15 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 
 #include <cstdio>
+#include <deque>
+#include <memory>
 #include <unistd.h>
+#include <vector>
 
 namespace Bench {
 
@@ -178,6 +185,149 @@ int roleSqlite(const QCommandLineParser &p)
     return 0;
 }
 
+// The least a durable publish can do with these parts: QHttpServer takes the POST, its body goes
+// into a SQLite row (WAL, synchronous=NORMAL like the broker's default, the id and due-time
+// indexes of roleSqlite), every request that arrived since the last commit shares the next one,
+// and each is answered only after COMMIT. No parsing, no events, no message model: the ceiling
+// of the durable-publish figure on this machine, measured next to it. With --threads 2 the
+// inserts and commits run on a second thread (its own connection), as a writer thread would.
+class DurableWriter final : public QObject
+{
+public:
+    // Runs on the writer thread: inserts every body handed over so far in one transaction.
+    std::function<void(qint64 committed)> onCommitted;
+
+    bool open(const QString &dir)
+    {
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("durable"));
+        m_db.setDatabaseName(dir + QStringLiteral("/durable.db"));
+        if (!m_db.open())
+            return false;
+        QSqlQuery q(m_db);
+        for (const char *sql :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+              "CREATE TABLE m (id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
+              "due_at INTEGER NOT NULL, body BLOB NOT NULL)",
+              "CREATE INDEX m_due ON m(due_at)"}) {
+            if (!q.exec(QString::fromLatin1(sql))) {
+                say("ERROR " + q.lastError().text().toUtf8());
+                return false;
+            }
+        }
+        m_ins = std::make_unique<QSqlQuery>(m_db);
+        return m_ins->prepare(
+            QStringLiteral("INSERT INTO m (id, created_at, due_at, body) VALUES (?,?,?,?)"));
+    }
+    // Any thread. True when the list was empty (the caller then wakes the writer).
+    bool hand(const QByteArray &body)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_in.push_back(body);
+        return m_in.size() == 1;
+    }
+    void commitAll()
+    {
+        std::vector<QByteArray> batch;
+        {
+            QMutexLocker lock(&m_mutex);
+            batch.swap(m_in);
+        }
+        if (batch.empty())
+            return;
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        for (const QByteArray &body : batch) {
+            const qint64 now = wallMs();
+            m_ins->addBindValue(QStringLiteral("msg_%1").arg(m_rows++));
+            m_ins->addBindValue(now);
+            m_ins->addBindValue(now + 86'400'000);
+            m_ins->addBindValue(body);
+            if (!m_ins->exec())
+                say("ERROR " + m_ins->lastError().text().toUtf8());
+        }
+        q.exec(QStringLiteral("COMMIT"));
+        onCommitted(qint64(batch.size()));
+    }
+
+private:
+    QSqlDatabase m_db;
+    std::unique_ptr<QSqlQuery> m_ins;
+    QMutex m_mutex;
+    std::vector<QByteArray> m_in;
+    qint64 m_rows = 0;
+};
+
+int roleDurable(const QCommandLineParser &p)
+{
+    const bool threaded = p.value(QStringLiteral("threads")).toInt() >= 2;
+    QThread writerThread;
+    writerThread.setObjectName(QStringLiteral("writer"));
+    DurableWriter writer;
+    if (threaded) { // the connection belongs to the thread that uses it
+        writer.moveToThread(&writerThread);
+        writerThread.start();
+    }
+    bool opened = false;
+    QMetaObject::invokeMethod(
+        &writer, [&] { opened = writer.open(p.value(QStringLiteral("dir"))); },
+        threaded ? Qt::BlockingQueuedConnection : Qt::DirectConnection);
+    if (!opened) {
+        writerThread.quit();
+        writerThread.wait();
+        return 2;
+    }
+    const QByteArray answer =
+        QByteArrayLiteral("{\"messageId\":\"msg_7YoJxFpwkEy5zBp378JN4f3sUdHxbRjQbwvRx9hyCq9x\"}");
+    QObject main;
+    std::deque<std::shared_ptr<QHttpServerResponder>> waiting;
+    const auto answerFirst = [&](qint64 n) {
+        for (; n > 0 && !waiting.empty(); --n) {
+            const auto r = std::move(waiting.front());
+            waiting.pop_front();
+            r->writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+            r->writeHeader(QByteArrayLiteral("Content-Type"),
+                           QByteArrayLiteral("application/json"));
+            r->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(answer.size()));
+            r->writeBody(answer);
+        }
+    };
+    writer.onCommitted = [&](qint64 n) {
+        if (!threaded)
+            return answerFirst(n);
+        QMetaObject::invokeMethod(
+            &main, [&answerFirst, n] { answerFirst(n); }, Qt::QueuedConnection);
+    };
+    QElapsedTimer sinceCommit;
+    sinceCommit.start();
+    QTimer window;
+    window.setSingleShot(true);
+    window.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&window, &QTimer::timeout, &window, [&] {
+        writer.commitAll();
+        sinceCommit.restart();
+    });
+    QHttpServer server;
+    server.setMissingHandler(
+        [&](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            waiting.push_back(std::make_shared<QHttpServerResponder>(std::move(responder)));
+            if (!writer.hand(request.body()))
+                return;
+            if (threaded)
+                QMetaObject::invokeMethod(
+                    &writer, [&writer] { writer.commitAll(); }, Qt::QueuedConnection);
+            else // the broker's group-commit window: at most one commit per millisecond
+                window.start(int(std::max<qint64>(0, 1 - sinceCommit.elapsed())));
+        });
+    const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+    if (port == 0)
+        return 2;
+    say("READY " + QByteArray::number(port));
+    const int rc = QCoreApplication::exec();
+    writerThread.quit();
+    writerThread.wait();
+    return rc;
+}
+
 // Open-loop publisher (used where the load must not share the measuring process's threads).
 int rolePublish(const QCommandLineParser &p)
 {
@@ -190,7 +340,11 @@ int rolePublish(const QCommandLineParser &p)
     if (!client.connectAll(10000))
         return 2;
     say("READY 1");
-    const auto r = client.runOpen([&](qint64 seq) { return publishBytes(port, dest, {}, seq); },
+    // --delay: an Upstash-Delay value, for measuring the ingest path without deliveries.
+    const QString delay = p.value(QStringLiteral("delay"));
+    const QByteArray extra =
+        delay.isEmpty() ? QByteArray() : "Upstash-Delay: " + delay.toLatin1() + "\r\n";
+    const auto r = client.runOpen([&](qint64 seq) { return publishBytes(port, dest, extra, seq); },
                                   rate, durationMs);
     say("DONE ok=" + QByteArray::number(r.ok) + " failed=" + QByteArray::number(r.failed) +
         " backlog=" + QByteArray::number(client.maxBacklog()));
@@ -202,8 +356,8 @@ int rolePublish(const QCommandLineParser &p)
 int runRole(const QStringList &args)
 {
     QCommandLineParser p;
-    for (const char *name :
-         {"role", "target", "inflight", "duration-ms", "rate", "body", "dir", "batch", "port"})
+    for (const char *name : {"role", "target", "inflight", "duration-ms", "rate", "body", "dir",
+                             "batch", "port", "threads", "delay"})
         p.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("v")));
     p.process(QStringList{QStringLiteral("localstash-bench")} + args);
     const QString role = p.value(QStringLiteral("role"));
@@ -215,6 +369,8 @@ int runRole(const QStringList &args)
         return roleSqlite(p);
     if (role == QStringLiteral("publish"))
         return rolePublish(p);
+    if (role == QStringLiteral("durable"))
+        return roleDurable(p);
     std::fprintf(stderr, "unknown role %s\n", qPrintable(role));
     return 2;
 }

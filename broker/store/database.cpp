@@ -2,6 +2,7 @@
 
 #include "checkpointer.h"
 #include "core/logging.h"
+#include "sqlutil.h"
 
 #include <QAtomicInt>
 #include <QDateTime>
@@ -325,6 +326,8 @@ Status Database::open(const QString &path, bool synchronousFull)
     if (auto st = migrate(); !st)
         return st;
     m_opened = true;
+    qCDebug(lcStore) << "write statements run through"
+                     << (Sql::Statement::directHandle(m_db) ? "libsqlite3 directly" : "QtSql");
     if (isFileDatabase(path)) {
         m_checkpointer = std::make_unique<Checkpointer>(path, synchronousFull);
         m_sinceCheckpoint.start();
@@ -346,6 +349,7 @@ void Database::close()
     // Its connection first: the write connection must be the last, so that its close checkpoints
     // everything and removes the WAL.
     m_checkpointer.reset();
+    m_statements.clear(); // a statement left unfinalized would keep the file open
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -354,6 +358,14 @@ void Database::close()
             writeCleanMark(m_path);
         m_opened = false;
     }
+}
+
+Sql::Statement &Database::statement(const char *sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, std::make_unique<Sql::Statement>(m_db, sql)).first;
+    return *it->second;
 }
 
 int Database::schemaVersion() const

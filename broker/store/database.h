@@ -18,10 +18,14 @@
 #include <QString>
 
 #include <memory>
+#include <unordered_map>
 
 namespace Broker {
 
 class Checkpointer;
+namespace Sql {
+class Statement;
+}
 
 class Database final
 {
@@ -50,6 +54,10 @@ public:
     // Runs a statement that returns nothing; on failure returns the driver's error text.
     Status exec(const QString &sql);
 
+    // A write-path statement on this connection (see Sql::Statement), prepared once per SQL
+    // text (a string literal: its address is the key). All are finalized before close().
+    Sql::Statement &statement(const char *sql);
+
     // Whether the last open() could skip the integrity check (a matching clean-close sidecar).
     bool skippedIntegrityCheck() const { return m_skippedCheck; }
     // After each COMMIT of the write connection: WAL checkpoints run in their own thread, a few
@@ -68,6 +76,7 @@ private:
     bool m_opened = false; // open() succeeded: a close() may mark the file clean
     bool m_skippedCheck = false;
     std::unique_ptr<Checkpointer> m_checkpointer;
+    std::unordered_map<const char *, std::unique_ptr<Sql::Statement>> m_statements;
     QElapsedTimer m_sinceCheckpoint;
 };
 

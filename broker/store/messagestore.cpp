@@ -77,63 +77,68 @@ QStringList MessageStore::decodeLabels(const QString &stored)
 
 bool MessageStore::insertMessage(QSqlDatabase &db, const Message &m, QString *error)
 {
+    Q_ASSERT(db.connectionName() == m_db->connectionName()); // the write connection
+    Q_UNUSED(db);
     // Most messages name no labels, topic, endpoint, queue, schedule, flow key or dedup id: those
-    // '' columns are then written as literals, since each QtSql bind costs ~2k instructions.
+    // '' columns are then written as literals, one bind each saved.
     const bool plain = m.labels.isEmpty() && m.topicName.isEmpty() && m.endpointName.isEmpty() &&
                        m.queueName.isEmpty() && m.scheduleId.isEmpty() &&
                        m.flowControlKey.isEmpty() && m.dedupKey.isEmpty();
-    QSqlQuery &q =
-        plain ? prepared(db, "INSERT INTO messages (id, state, created_at, updated_at, "
-                             "not_before, due_at, url, method, headers, body, max_retries, "
-                             "retried, timeout_ms, caller_ip, options, labels, topic_name, "
-                             "endpoint_name, queue_name, schedule_id, flow_control_key, dedup_id) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'','','','','','','')")
-              : prepared(db, "INSERT INTO messages (id, state, created_at, updated_at, "
-                             "not_before, due_at, url, method, headers, body, max_retries, "
-                             "retried, timeout_ms, caller_ip, options, labels, topic_name, "
-                             "endpoint_name, queue_name, schedule_id, flow_control_key, dedup_id) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    q.bindValue(0, text(m.id));
-    q.bindValue(1, text(stateName(m.state)));
-    q.bindValue(2, m.createdAt);
-    q.bindValue(3, m.createdAt);
-    q.bindValue(4, m.notBefore);
-    q.bindValue(5, m.dueAt);
-    q.bindValue(6, text(QString::fromLatin1(m.url)));
-    q.bindValue(7, text(QString::fromLatin1(m.method)));
-    q.bindValue(8, text(QString::fromLatin1(encodeHeaders(m.headers))));
-    q.bindValue(9, m.body.isNull() ? QByteArray("") : m.body);
-    q.bindValue(10, m.maxRetries);
-    q.bindValue(11, m.retried);
-    q.bindValue(12, m.timeoutMs);
-    q.bindValue(13, text(m.callerIp));
-    q.bindValue(14,
-                m.options.isEmpty()
-                    ? QStringLiteral("{}")
-                    : QString::fromUtf8(QJsonDocument(m.options).toJson(QJsonDocument::Compact)));
+    Sql::Statement &q =
+        plain ? m_db->statement(
+                    "INSERT INTO messages (id, state, created_at, updated_at, "
+                    "not_before, due_at, url, method, headers, body, max_retries, "
+                    "retried, timeout_ms, caller_ip, options, labels, topic_name, "
+                    "endpoint_name, queue_name, schedule_id, flow_control_key, "
+                    "dedup_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'','','','','','','')")
+              : m_db->statement("INSERT INTO messages (id, state, created_at, updated_at, "
+                                "not_before, due_at, url, method, headers, body, max_retries, "
+                                "retried, timeout_ms, caller_ip, options, labels, topic_name, "
+                                "endpoint_name, queue_name, schedule_id, flow_control_key, "
+                                "dedup_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    q.bindText(0, m.id);
+    q.bindText(1, stateName(m.state));
+    q.bind(2, m.createdAt);
+    q.bind(3, m.createdAt);
+    q.bind(4, m.notBefore);
+    q.bind(5, m.dueAt);
+    q.bindText(6, QString::fromLatin1(m.url)); // stored as before: its bytes read as Latin-1
+    q.bindText(7, QString::fromLatin1(m.method));
+    q.bindText(8, QString::fromLatin1(encodeHeaders(m.headers)));
+    q.bindBlob(9, m.body);
+    q.bind(10, m.maxRetries);
+    q.bind(11, m.retried);
+    q.bind(12, m.timeoutMs);
+    q.bindText(13, m.callerIp);
+    if (m.options.isEmpty())
+        q.bindText(14, QByteArrayView("{}"));
+    else
+        q.bindText(14, QByteArrayView(QJsonDocument(m.options).toJson(QJsonDocument::Compact)));
     if (!plain) {
-        q.bindValue(15, text(encodeLabels(m.labels)));
-        q.bindValue(16, text(m.topicName));
-        q.bindValue(17, text(m.endpointName));
-        q.bindValue(18, text(m.queueName));
-        q.bindValue(19, text(m.scheduleId));
-        q.bindValue(20, text(m.flowControlKey));
-        q.bindValue(21, text(m.dedupKey));
+        q.bindText(15, encodeLabels(m.labels));
+        q.bindText(16, m.topicName);
+        q.bindText(17, m.endpointName);
+        q.bindText(18, m.queueName);
+        q.bindText(19, m.scheduleId);
+        q.bindText(20, m.flowControlKey);
+        q.bindText(21, m.dedupKey);
     }
-    return q.exec() || fail(q, error);
+    return q.exec(error);
 }
 
 bool MessageStore::updateState(QSqlDatabase &db, const QString &id, MessageState state, int retried,
                                qint64 dueAt, qint64 now, QString *error)
 {
-    QSqlQuery &q = prepared(
-        db, "UPDATE messages SET state = ?, retried = ?, due_at = ?, updated_at = ? WHERE id = ?");
-    q.bindValue(0, text(stateName(state)));
-    q.bindValue(1, retried);
-    q.bindValue(2, dueAt);
-    q.bindValue(3, now);
-    q.bindValue(4, text(id));
-    return q.exec() || fail(q, error);
+    Q_ASSERT(db.connectionName() == m_db->connectionName());
+    Q_UNUSED(db);
+    Sql::Statement &q = m_db->statement(
+        "UPDATE messages SET state = ?, retried = ?, due_at = ?, updated_at = ? WHERE id = ?");
+    q.bindText(0, stateName(state));
+    q.bind(1, retried);
+    q.bind(2, dueAt);
+    q.bind(3, now);
+    q.bindText(4, id);
+    return q.exec(error);
 }
 
 bool MessageStore::appendEvent(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
@@ -148,61 +153,65 @@ bool MessageStore::appendEvent(QSqlDatabase &db, const Message &m, const char *s
 bool MessageStore::appendEventJson(QSqlDatabase &db, const Message &m, const char *state,
                                    qint64 time, const QByteArray &detailJson, QString *error)
 {
+    Q_ASSERT(db.connectionName() == m_db->connectionName());
+    Q_UNUSED(db);
     // As in insertMessage: the usual all-'' columns as literals rather than binds.
     const bool plain = m.labels.isEmpty() && m.topicName.isEmpty() && m.queueName.isEmpty() &&
                        m.scheduleId.isEmpty() && m.flowControlKey.isEmpty();
-    QSqlQuery &q =
-        plain ? prepared(db, "INSERT INTO events (time, message_id, state, url, host, path, "
-                             "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
-                             "flow_control_key) VALUES (?,?,?,?,?,?,?,?,'','','','','')")
-              : prepared(db, "INSERT INTO events (time, message_id, state, url, host, path, "
-                             "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
-                             "flow_control_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    Sql::Statement &q =
+        plain ? m_db->statement("INSERT INTO events (time, message_id, state, url, host, path, "
+                                "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
+                                "flow_control_key) VALUES (?,?,?,?,?,?,?,?,'','','','','')")
+              : m_db->statement("INSERT INTO events (time, message_id, state, url, host, path, "
+                                "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
+                                "flow_control_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (m.url != m_eventUrl) {
         // A message's events come in runs (CREATED, ACTIVE, DELIVERED): parse its URL once.
         const QUrl url = QUrl::fromEncoded(m.url);
         m_eventUrl = m.url;
-        m_eventUrlText = text(QString::fromLatin1(m.url));
-        m_eventHost = text(url.host());
-        m_eventPath = text(url.path());
+        m_eventUrlText = QString::fromLatin1(m.url).toUtf8();
+        m_eventHost = url.host().toUtf8();
+        m_eventPath = url.path().toUtf8();
     }
-    q.bindValue(0, time);
-    q.bindValue(1, text(m.id));
-    q.bindValue(2, QString::fromLatin1(state));
-    q.bindValue(3, m_eventUrlText);
-    q.bindValue(4, m_eventHost);
-    q.bindValue(5, m_eventPath);
-    q.bindValue(6, text(m.callerIp));
-    // TEXT, not the BLOB a QByteArray would bind as: the logs filters compare it as text.
-    q.bindValue(7, text(QString::fromUtf8(detailJson)));
+    q.bind(0, time);
+    q.bindText(1, m.id);
+    q.bindText(2, QByteArrayView(state));
+    q.bindText(3, QByteArrayView(m_eventUrlText));
+    q.bindText(4, QByteArrayView(m_eventHost));
+    q.bindText(5, QByteArrayView(m_eventPath));
+    q.bindText(6, m.callerIp);
+    // TEXT, not a BLOB: the logs filters compare it as text.
+    q.bindText(7, QByteArrayView(detailJson));
     if (!plain) {
-        q.bindValue(8, text(encodeLabels(m.labels)));
-        q.bindValue(9, text(m.topicName));
-        q.bindValue(10, text(m.queueName));
-        q.bindValue(11, text(m.scheduleId));
-        q.bindValue(12, text(m.flowControlKey));
+        q.bindText(8, encodeLabels(m.labels));
+        q.bindText(9, m.topicName);
+        q.bindText(10, m.queueName);
+        q.bindText(11, m.scheduleId);
+        q.bindText(12, m.flowControlKey);
     }
-    return q.exec() || fail(q, error);
+    return q.exec(error);
 }
 
 bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error)
 {
-    QSqlQuery &q = prepared(db, "INSERT INTO attempts (message_id, retried, started_at, "
-                                "duration_ms, request_url, request_method, request_headers, "
-                                "status, response_headers, response_body, error) VALUES "
-                                "(?,?,?,?,?,?,?,?,?,?,?)");
-    q.bindValue(0, text(a.messageId));
-    q.bindValue(1, a.retried);
-    q.bindValue(2, a.startedAt);
-    q.bindValue(3, a.durationMs);
-    q.bindValue(4, text(QString::fromLatin1(a.url)));
-    q.bindValue(5, text(QString::fromLatin1(a.method)));
-    q.bindValue(6, text(QString::fromLatin1(encodeHeaders(a.requestHeaders))));
-    q.bindValue(7, a.status);
-    q.bindValue(8, text(QString::fromLatin1(encodeHeaders(a.responseHeaders))));
-    q.bindValue(9, a.responseBody.isNull() ? QByteArray("") : a.responseBody);
-    q.bindValue(10, text(a.error));
-    return q.exec() || fail(q, error);
+    Q_ASSERT(db.connectionName() == m_db->connectionName());
+    Q_UNUSED(db);
+    Sql::Statement &q = m_db->statement("INSERT INTO attempts (message_id, retried, started_at, "
+                                        "duration_ms, request_url, request_method, "
+                                        "request_headers, status, response_headers, "
+                                        "response_body, error) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    q.bindText(0, a.messageId);
+    q.bind(1, a.retried);
+    q.bind(2, a.startedAt);
+    q.bind(3, a.durationMs);
+    q.bindText(4, QString::fromLatin1(a.url));
+    q.bindText(5, QString::fromLatin1(a.method));
+    q.bindText(6, QString::fromLatin1(encodeHeaders(a.requestHeaders)));
+    q.bind(7, a.status);
+    q.bindText(8, QString::fromLatin1(encodeHeaders(a.responseHeaders)));
+    q.bindBlob(9, a.responseBody);
+    q.bindText(10, a.error);
+    return q.exec(error);
 }
 
 bool MessageStore::setKv(QSqlDatabase &db, const QString &key, const QString &value, QString *error)

@@ -114,9 +114,9 @@ private:
     Sql::StatementCache m_statements;
     // The URL of the last event written and its bound parts (writes run on one thread).
     QByteArray m_eventUrl;
-    QVariant m_eventUrlText = QVariant(QStringLiteral(""));
-    QVariant m_eventHost = QVariant(QStringLiteral(""));
-    QVariant m_eventPath = QVariant(QStringLiteral(""));
+    QByteArray m_eventUrlText; // UTF-8, as bound
+    QByteArray m_eventHost;
+    QByteArray m_eventPath;
 };
 
 } // namespace Broker

@@ -1,6 +1,15 @@
 #include "sqlutil.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
+
+#if defined(LOCALSTASH_HAVE_SQLITE3)
+#include <sqlite3.h>
+#if defined(__linux__)
+#include <dlfcn.h>
+#define LOCALSTASH_SQLITE_DIRECT 1
+#endif
+#endif
 
 namespace Broker::Sql {
 
@@ -31,6 +40,164 @@ QSqlQuery &StatementCache::prepared(QSqlDatabase &db, const char *sql)
         it = m_statements.emplace(sql, std::move(q)).first;
     }
     return *it->second;
+}
+
+namespace {
+
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QSqlDriver *driver = db.driver();
+    if (!driver)
+        return nullptr;
+    const QVariant v = driver->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
+
+// Whether the loaded QSQLITE plugin resolves sqlite3_step to the same function this program
+// calls: then both drive one libsqlite3 and its handles are ours to use. A plugin with its own
+// copy of SQLite (exported or hidden) resolves to another address, or to none.
+bool pluginSharesOurSqlite(const QSqlDriver *driver)
+{
+    Dl_info info{};
+    // The driver's vtable lives in the plugin's image: it names the plugin's file.
+    const void *vtable = *reinterpret_cast<void *const *>(driver);
+    if (!dladdr(vtable, &info) || !info.dli_fname)
+        return false;
+    void *plugin = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD);
+    if (!plugin)
+        return false;
+    const void *theirs = dlsym(plugin, "sqlite3_step");
+    dlclose(plugin);
+    return theirs && theirs == reinterpret_cast<const void *>(&sqlite3_step);
+}
+#endif
+
+} // namespace
+
+void *Statement::directHandle(const QSqlDatabase &db)
+{
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    if (qEnvironmentVariableIsSet("LOCALSTASH_SQLITE_DIRECT") &&
+        qEnvironmentVariableIntValue("LOCALSTASH_SQLITE_DIRECT") == 0)
+        return nullptr;
+    sqlite3 *handle = handleOf(db);
+    if (!handle)
+        return nullptr;
+    static const bool shared = pluginSharesOurSqlite(db.driver());
+    return shared ? handle : nullptr;
+#else
+    Q_UNUSED(db);
+    return nullptr;
+#endif
+}
+
+Statement::Statement(QSqlDatabase &db, const char *sql)
+{
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    if (auto *handle = static_cast<sqlite3 *>(directHandle(db))) {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) ==
+            SQLITE_OK) {
+            m_db = handle;
+            m_stmt = stmt;
+            return;
+        }
+        m_prepareError = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(stmt);
+        return;
+    }
+#endif
+    m_query = std::make_unique<QSqlQuery>(db);
+    m_query->setForwardOnly(true);
+    if (!m_query->prepare(QString::fromLatin1(sql)))
+        m_prepareError = m_query->lastError().text();
+}
+
+Statement::~Statement()
+{
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    sqlite3_finalize(static_cast<sqlite3_stmt *>(m_stmt));
+#endif
+}
+
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+#define LS_STMT static_cast<sqlite3_stmt *>(m_stmt)
+#endif
+
+void Statement::bind(int index, qint64 value)
+{
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    if (m_stmt) {
+        sqlite3_bind_int64(LS_STMT, index + 1, value);
+        return;
+    }
+#endif
+    if (m_query)
+        m_query->bindValue(index, value);
+}
+
+void Statement::bindText(int index, const QString &value)
+{
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    if (m_stmt) {
+        const QByteArray utf8 = value.toUtf8();
+        sqlite3_bind_text(LS_STMT, index + 1, utf8.isNull() ? "" : utf8.constData(),
+                          int(utf8.size()), SQLITE_TRANSIENT);
+        return;
+    }
+#endif
+    if (m_query)
+        m_query->bindValue(index, text(value));
+}
+
+void Statement::bindText(int index, QByteArrayView utf8)
+{
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    if (m_stmt) {
+        sqlite3_bind_text(LS_STMT, index + 1, utf8.isNull() ? "" : utf8.data(), int(utf8.size()),
+                          SQLITE_TRANSIENT);
+        return;
+    }
+#endif
+    if (m_query)
+        m_query->bindValue(index, QVariant(QString::fromUtf8(utf8)));
+}
+
+void Statement::bindBlob(int index, const QByteArray &value)
+{
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    if (m_stmt) {
+        sqlite3_bind_blob(LS_STMT, index + 1, value.isNull() ? "" : value.constData(),
+                          int(value.size()), SQLITE_TRANSIENT);
+        return;
+    }
+#endif
+    if (m_query)
+        m_query->bindValue(index, value.isNull() ? QByteArray("") : value);
+}
+
+bool Statement::exec(QString *error)
+{
+    if (!m_prepareError.isEmpty()) {
+        if (error)
+            *error = m_prepareError;
+        return false;
+    }
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    if (m_stmt) {
+        const int rc = sqlite3_step(LS_STMT);
+        const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+        if (!ok && error)
+            *error = QString::fromUtf8(sqlite3_errmsg(static_cast<sqlite3 *>(m_db)));
+        sqlite3_reset(LS_STMT);
+        sqlite3_clear_bindings(LS_STMT);
+        return ok;
+    }
+#endif
+    return m_query && run(*m_query, error);
 }
 
 } // namespace Broker::Sql

@@ -4,9 +4,12 @@
 #include "apiclient.h"
 #include "httpsink.h"
 #include "store/database.h"
+#include "store/messagestore.h"
+#include "store/sqlutil.h"
 #include "testbroker.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -25,6 +28,7 @@ private slots:
     void integrityCheckSkippedOnlyAfterCleanClose();
     void failedCommitAnswers5xxAndAcksNothing();
     void acceptedMessagesSurviveRestart();
+    void bothWritePathsStoreTheSameRows();
 
 private:
     static int readSchemaVersion(const QString &path);
@@ -255,6 +259,106 @@ void tst_Storage::acceptedMessagesSurviveRestart()
     broker.clock().advance(3'600'000);
     QVERIFY(sink.waitFor(1, QStringLiteral("/kept")));
     QCOMPARE(sink.requests().constFirst().header("upstash-message-id"), id.toLatin1());
+}
+
+namespace {
+
+// Every row of the write path's tables, each value as SQL's quote() prints it (type and bytes).
+QStringList dumpRows(QSqlDatabase &db)
+{
+    QStringList rows;
+    const QString tables[] = {QStringLiteral("messages"), QStringLiteral("events"),
+                              QStringLiteral("attempts")};
+    for (const QString &table : tables) {
+        QSqlQuery cols(db);
+        cols.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table));
+        QStringList quoted;
+        while (cols.next())
+            quoted << QStringLiteral("quote(%1)").arg(cols.value(0).toString());
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY rowid").arg(quoted.join(u','), table));
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < quoted.size(); ++i)
+                values << q.value(i).toString();
+            rows << table + u':' + values.join(u'|');
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+void tst_Storage::bothWritePathsStoreTheSameRows()
+{
+    // The write statements run on libsqlite3 directly where QtSql's plugin shares it, through
+    // QtSql elsewhere: both must leave the very same bytes, NULL-free text and typed values.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Broker::Message plain;
+    plain.id = QStringLiteral("msg_plain");
+    plain.url = "http://127.0.0.1:9/p%C3%A4th?q=1";
+    plain.method = "POST";
+    plain.headers = {{"Content-Type", "text/plain"}, {"X-Caf\xe9", "v\"al\\ue"}};
+    plain.body = QByteArray("\x00\x01\xff body", 8);
+    plain.createdAt = plain.notBefore = plain.dueAt = 1700000000000;
+    Broker::Message full = plain;
+    full.id = QStringLiteral("msg_full");
+    full.body = QByteArray(); // null: stored as an empty blob
+    full.labels = {QStringLiteral("a"), QStringLiteral("bé")};
+    full.topicName = QStringLiteral("tøpic");
+    full.endpointName = QStringLiteral("ep");
+    full.queueName = QStringLiteral("q");
+    full.scheduleId = QStringLiteral("scd_1");
+    full.flowControlKey = QStringLiteral("fk");
+    full.dedupKey = QStringLiteral("id:d");
+    full.callerIp = QStringLiteral("127.0.0.1");
+    full.options = QJsonObject{{QStringLiteral("callback"), QStringLiteral("http://x/ü")}};
+    Broker::AttemptRecord attempt;
+    attempt.messageId = full.id;
+    attempt.startedAt = 1700000000100;
+    attempt.durationMs = 7;
+    attempt.url = full.url;
+    attempt.method = full.method;
+    attempt.requestHeaders = full.headers;
+    attempt.status = 500;
+    attempt.responseBody = "nope\xc3\xa9";
+    attempt.error = QStringLiteral("HTTP 500 – é");
+
+    QStringList dumps[2];
+    bool direct[2] = {false, false};
+    for (int pass = 0; pass < 2; ++pass) {
+        qputenv("LOCALSTASH_SQLITE_DIRECT", pass == 0 ? "1" : "0");
+        Broker::Database db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("w%1.db").arg(pass)), false).ok());
+        Broker::MessageStore store(&db);
+        QSqlDatabase &c = db.connection();
+        QString error;
+        QVERIFY2(store.insertMessage(c, plain, &error), qPrintable(error));
+        QVERIFY2(store.insertMessage(c, full, &error), qPrintable(error));
+        QVERIFY2(store.appendEventJson(c, plain, Broker::EventState::Created, 1, "{}", &error),
+                 qPrintable(error));
+        QVERIFY2(store.appendEventJson(c, full, Broker::EventState::Created, 2, "{\"error\":\"é\"}",
+                                       &error),
+                 qPrintable(error));
+        QVERIFY2(store.updateState(c, full.id, Broker::MessageState::Retry, 2, 5, 6, &error),
+                 qPrintable(error));
+        QVERIFY2(store.insertAttempt(c, attempt, &error), qPrintable(error));
+        // A failing statement reports SQLite's reason and leaves the statement usable.
+        QVERIFY(!store.insertMessage(c, plain, &error));
+        QVERIFY2(error.contains(QStringLiteral("UNIQUE")), qPrintable(error));
+        QVERIFY2(store.updateState(c, plain.id, Broker::MessageState::Delivered, 0, 1, 2, &error),
+                 qPrintable(error));
+        direct[pass] = db.statement("SELECT 1").isDirect();
+        dumps[pass] = dumpRows(c);
+    }
+    qunsetenv("LOCALSTASH_SQLITE_DIRECT");
+    QVERIFY(!direct[1]);
+#if defined(LOCALSTASH_HAVE_SQLITE3) && defined(__linux__)
+    QVERIFY2(direct[0], "this build links libsqlite3, but the direct path was not taken");
+#endif
+    QCOMPARE(dumps[0].size(), 2 + 2 + 1);
+    QCOMPARE(dumps[0], dumps[1]);
 }
 
 QTEST_GUILESS_MAIN(tst_Storage)

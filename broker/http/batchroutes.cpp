@@ -149,14 +149,17 @@ void batch(const RouteContext &ctx, const ApiRequest &request, const ReplyPtr &r
                                  reply->error(result.error());
                                  return;
                              }
-                             QJsonArray out;
+                             QByteArray out = "[";
                              qsizetype offset = 0;
                              for (const PublishPlan &plan : *plans) {
                                  const qsizetype n = plan.messages.size();
-                                 out.append(publishResponse(plan, result->mid(offset, n)));
+                                 if (out.size() > 1)
+                                     out += ',';
+                                 out += publishResponse(plan, result->mid(offset, n));
                                  offset += n;
                              }
-                             reply->json(200, out);
+                             out += ']';
+                             reply->jsonBytes(200, out);
                          });
 }
 

@@ -91,7 +91,9 @@ Result<QByteArray> validateUrl(const QString &destination)
     // A proxy may have collapsed "https://" into "https:/".
     static const QRegularExpression singleSlash(QStringLiteral("^(https?):/(?!/)"),
                                                 QRegularExpression::CaseInsensitiveOption);
-    text.replace(singleSlash, QStringLiteral("\\1://"));
+    if (!text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) &&
+        !text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive))
+        text.replace(singleSlash, QStringLiteral("\\1://")); // the usual URL needs no regex run
     for (const QChar c : text) {
         if (c.unicode() <= 0x20 || c.unicode() == 0x7f)
             return badRequest(QStringLiteral("invalid destination url: contains whitespace or "
@@ -193,9 +195,17 @@ Result<PublishRequest> parsePublish(const ApiRequest &request, const QString &de
     if (!failureCallbackHeaders.isEmpty())
         opt.insert(QStringLiteral("failureCallbackHeaders"), pairsToJson(failureCallbackHeaders));
 
+    // Every option below is an Upstash-* header: look them up among those only (a publish has a
+    // few, next to a dozen ordinary headers), the last of a repeated name winning.
+    HeaderList upstash;
+    for (const auto &header : effective) {
+        if (header.first.size() > 8 && qstrnicmp(header.first.constData(), "upstash-", 8) == 0)
+            upstash.append(header);
+    }
     const auto value = [&](const char *name) -> std::optional<QByteArray> {
+        Q_ASSERT(qstrnicmp(name, "upstash-", 8) == 0);
         std::optional<QByteArray> found;
-        for (const auto &[key, v] : effective) {
+        for (const auto &[key, v] : upstash) {
             if (key.compare(name, Qt::CaseInsensitive) == 0)
                 found = v.trimmed();
         }

@@ -25,7 +25,7 @@ struct PublishPlan
 
 struct PublishOutcome
 {
-    QJsonValue response;       // object for a URL, array for a URL group
+    QByteArray response;       // JSON: an object for a URL, an array for a URL group
     bool deduplicated = false; // every message was a duplicate: answered 202
     QList<QString> messageIds; // ids of the messages stored now (duplicates excluded)
     QList<DeliveryService::Accepted> accepted; // one per message, in plan order
@@ -38,8 +38,9 @@ struct PublishOutcome
 Result<PublishPlan> planPublish(const RouteContext &ctx, const PublishRequest &parsed,
                                 const QString &queueName);
 
-// The answer for one plan, given its slice of accept()'s results (same order as plan.messages).
-QJsonValue publishResponse(const PublishPlan &plan,
+// The answer for one plan as JSON text, given its slice of accept()'s results (same order as
+// plan.messages).
+QByteArray publishResponse(const PublishPlan &plan,
                            const QList<DeliveryService::Accepted> &accepted);
 
 // planPublish + one accept() + publishResponse. `done` runs after the commit (or its failure).

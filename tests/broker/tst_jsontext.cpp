@@ -2,6 +2,7 @@
 // output, on random strings, keys and header lists: the stored text must not change.
 
 #include "core/jsontext.h"
+#include "http/publishpipeline.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,6 +73,7 @@ private slots:
     void objectsMatchQJsonDocument();
     void headerArraysMatchQJsonDocument();
     void canonicalHeaderNames();
+    void publishResponsesMatchQJsonDocument();
 };
 
 void tst_JsonText::stringsMatchQJsonDocument()
@@ -193,6 +195,38 @@ void tst_JsonText::canonicalHeaderNames()
         QCOMPARE(canonicalHeaderName(name), reference(name));
     }
     QCOMPARE(canonicalHeaderName("upstash-MESSAGE-id"), QStringLiteral("Upstash-Message-Id"));
+}
+
+void tst_JsonText::publishResponsesMatchQJsonDocument()
+{
+    // The publish answer is written by hand: the same bytes the QJsonObject form produced.
+    QRandomGenerator rng(23);
+    for (int i = 0; i < 500; ++i) {
+        Broker::PublishPlan plan;
+        plan.group = i % 2 == 1;
+        QList<Broker::DeliveryService::Accepted> accepted;
+        QJsonArray elements;
+        const int n = plan.group ? int(rng.bounded(4)) : (i % 10 == 0 ? 0 : 1);
+        for (int k = 0; k < n; ++k) {
+            Broker::Message m;
+            m.url = "http://127.0.0.1:9/" + randomBytes(rng, 12, i % 3 == 0);
+            plan.messages.append(m);
+            Broker::DeliveryService::Accepted a;
+            a.messageId = QStringLiteral("msg_") + QString::number(rng.generate());
+            a.deduplicated = rng.bounded(2) == 1;
+            accepted.append(a);
+            QJsonObject o{{QStringLiteral("messageId"), a.messageId},
+                          {QStringLiteral("url"), QString::fromUtf8(m.url)}};
+            if (a.deduplicated)
+                o.insert(QStringLiteral("deduplicated"), true);
+            elements.append(o);
+        }
+        const QByteArray expected =
+            plan.group ? QJsonDocument(elements).toJson(QJsonDocument::Compact)
+                       : QJsonDocument(n == 0 ? QJsonObject() : elements.at(0).toObject())
+                             .toJson(QJsonDocument::Compact);
+        QCOMPARE(Broker::publishResponse(plan, accepted), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_JsonText)

@@ -6,7 +6,6 @@
 #include "routes.h"
 #include "store/topicstore.h"
 
-
 #include <memory>
 
 namespace Broker {

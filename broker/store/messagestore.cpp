@@ -75,27 +75,32 @@ QStringList MessageStore::decodeLabels(const QString &stored)
     return stored.split(u',', Qt::SkipEmptyParts);
 }
 
+Sql::Statement &MessageStore::statement(QSqlDatabase &db, const char *sql)
+{
+    Q_ASSERT(db.connectionName() == m_db->connectionName());
+    Q_UNUSED(db);
+    return m_db->statement(sql);
+}
+
 bool MessageStore::insertMessage(QSqlDatabase &db, const Message &m, QString *error)
 {
-    Q_ASSERT(db.connectionName() == m_db->connectionName()); // the write connection
-    Q_UNUSED(db);
     // Most messages name no labels, topic, endpoint, queue, schedule, flow key or dedup id: those
     // '' columns are then written as literals, one bind each saved.
     const bool plain = m.labels.isEmpty() && m.topicName.isEmpty() && m.endpointName.isEmpty() &&
                        m.queueName.isEmpty() && m.scheduleId.isEmpty() &&
                        m.flowControlKey.isEmpty() && m.dedupKey.isEmpty();
     Sql::Statement &q =
-        plain ? m_db->statement(
-                    "INSERT INTO messages (id, state, created_at, updated_at, "
-                    "not_before, due_at, url, method, headers, body, max_retries, "
-                    "retried, timeout_ms, caller_ip, options, labels, topic_name, "
-                    "endpoint_name, queue_name, schedule_id, flow_control_key, "
-                    "dedup_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'','','','','','','')")
-              : m_db->statement("INSERT INTO messages (id, state, created_at, updated_at, "
-                                "not_before, due_at, url, method, headers, body, max_retries, "
-                                "retried, timeout_ms, caller_ip, options, labels, topic_name, "
-                                "endpoint_name, queue_name, schedule_id, flow_control_key, "
-                                "dedup_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        plain
+            ? statement(db, "INSERT INTO messages (id, state, created_at, updated_at, "
+                            "not_before, due_at, url, method, headers, body, max_retries, "
+                            "retried, timeout_ms, caller_ip, options, labels, topic_name, "
+                            "endpoint_name, queue_name, schedule_id, flow_control_key, "
+                            "dedup_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'','','','','','','')")
+            : statement(db, "INSERT INTO messages (id, state, created_at, updated_at, "
+                            "not_before, due_at, url, method, headers, body, max_retries, "
+                            "retried, timeout_ms, caller_ip, options, labels, topic_name, "
+                            "endpoint_name, queue_name, schedule_id, flow_control_key, "
+                            "dedup_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     q.bindText(0, m.id);
     q.bindText(1, stateName(m.state));
     q.bind(2, m.createdAt);
@@ -129,10 +134,8 @@ bool MessageStore::insertMessage(QSqlDatabase &db, const Message &m, QString *er
 bool MessageStore::updateState(QSqlDatabase &db, const QString &id, MessageState state, int retried,
                                qint64 dueAt, qint64 now, QString *error)
 {
-    Q_ASSERT(db.connectionName() == m_db->connectionName());
-    Q_UNUSED(db);
-    Sql::Statement &q = m_db->statement(
-        "UPDATE messages SET state = ?, retried = ?, due_at = ?, updated_at = ? WHERE id = ?");
+    Sql::Statement &q = statement(
+        db, "UPDATE messages SET state = ?, retried = ?, due_at = ?, updated_at = ? WHERE id = ?");
     q.bindText(0, stateName(state));
     q.bind(1, retried);
     q.bind(2, dueAt);
@@ -153,18 +156,16 @@ bool MessageStore::appendEvent(QSqlDatabase &db, const Message &m, const char *s
 bool MessageStore::appendEventJson(QSqlDatabase &db, const Message &m, const char *state,
                                    qint64 time, const QByteArray &detailJson, QString *error)
 {
-    Q_ASSERT(db.connectionName() == m_db->connectionName());
-    Q_UNUSED(db);
     // As in insertMessage: the usual all-'' columns as literals rather than binds.
     const bool plain = m.labels.isEmpty() && m.topicName.isEmpty() && m.queueName.isEmpty() &&
                        m.scheduleId.isEmpty() && m.flowControlKey.isEmpty();
     Sql::Statement &q =
-        plain ? m_db->statement("INSERT INTO events (time, message_id, state, url, host, path, "
-                                "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
-                                "flow_control_key) VALUES (?,?,?,?,?,?,?,?,'','','','','')")
-              : m_db->statement("INSERT INTO events (time, message_id, state, url, host, path, "
-                                "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
-                                "flow_control_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        plain ? statement(db, "INSERT INTO events (time, message_id, state, url, host, path, "
+                              "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
+                              "flow_control_key) VALUES (?,?,?,?,?,?,?,?,'','','','','')")
+              : statement(db, "INSERT INTO events (time, message_id, state, url, host, path, "
+                              "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
+                              "flow_control_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (m.url != m_eventUrl) {
         // A message's events come in runs (CREATED, ACTIVE, DELIVERED): parse its URL once.
         const QUrl url = QUrl::fromEncoded(m.url);
@@ -194,12 +195,10 @@ bool MessageStore::appendEventJson(QSqlDatabase &db, const Message &m, const cha
 
 bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error)
 {
-    Q_ASSERT(db.connectionName() == m_db->connectionName());
-    Q_UNUSED(db);
-    Sql::Statement &q = m_db->statement("INSERT INTO attempts (message_id, retried, started_at, "
-                                        "duration_ms, request_url, request_method, "
-                                        "request_headers, status, response_headers, "
-                                        "response_body, error) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    Sql::Statement &q = statement(db, "INSERT INTO attempts (message_id, retried, started_at, "
+                                      "duration_ms, request_url, request_method, "
+                                      "request_headers, status, response_headers, "
+                                      "response_body, error) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     q.bindText(0, a.messageId);
     q.bind(1, a.retried);
     q.bind(2, a.startedAt);

@@ -108,6 +108,8 @@ private:
     {
         return m_statements.prepared(db, sql);
     }
+    // A write-path statement (Sql::Statement), owned by the Database; `db` is its connection.
+    Sql::Statement &statement(QSqlDatabase &db, const char *sql);
     Message messageFromQuery(const QSqlQuery &q) const;
 
     Database *m_db;

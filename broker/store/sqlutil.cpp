@@ -101,7 +101,6 @@ Statement::Statement(QSqlDatabase &db, const char *sql)
         sqlite3_stmt *stmt = nullptr;
         if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) ==
             SQLITE_OK) {
-            m_db = handle;
             m_stmt = stmt;
             return;
         }
@@ -191,7 +190,7 @@ bool Statement::exec(QString *error)
         const int rc = sqlite3_step(LS_STMT);
         const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
         if (!ok && error)
-            *error = QString::fromUtf8(sqlite3_errmsg(static_cast<sqlite3 *>(m_db)));
+            *error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(LS_STMT)));
         sqlite3_reset(LS_STMT);
         sqlite3_clear_bindings(LS_STMT);
         return ok;

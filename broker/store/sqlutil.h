@@ -61,7 +61,6 @@ public:
     static void *directHandle(const QSqlDatabase &db);
 
 private:
-    void *m_db = nullptr;   // sqlite3*
     void *m_stmt = nullptr; // sqlite3_stmt*
     std::unique_ptr<QSqlQuery> m_query;
     QString m_prepareError;

@@ -39,12 +39,38 @@ void say(const QByteArray &line)
     std::fflush(stdout);
 }
 
+// Roughly what the broker answers to a publish, so the baselines write the same bytes.
+QByteArray publishAnswer()
+{
+    return QByteArrayLiteral(
+        "{\"messageId\":\"msg_7YoJxFpwkEy5zBp378JN4f3sUdHxbRjQbwvRx9hyCq9x\"}");
+}
+
+// Opens `file` as the baselines' table of 1 KiB rows: WAL, synchronous=NORMAL (the broker's
+// default), a unique id and an index on the due time, as the broker's messages have.
+bool openBaselineTable(QSqlDatabase &db, const QString &connection, const QString &file)
+{
+    db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(file);
+    if (!db.open())
+        return false;
+    QSqlQuery q(db);
+    for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                            "CREATE TABLE m (id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
+                            "due_at INTEGER NOT NULL, body BLOB NOT NULL)",
+                            "CREATE INDEX m_due ON m(due_at)"}) {
+        if (!q.exec(QString::fromLatin1(sql))) {
+            say("ERROR " + q.lastError().text().toUtf8());
+            return false;
+        }
+    }
+    return true;
+}
+
 int roleHello()
 {
     QHttpServer server;
-    // Roughly what the broker answers to a publish, so both write the same bytes.
-    const QByteArray answer =
-        QByteArrayLiteral("{\"messageId\":\"msg_7YoJxFpwkEy5zBp378JN4f3sUdHxbRjQbwvRx9hyCq9x\"}");
+    const QByteArray answer = publishAnswer();
     server.route(QStringLiteral("/<arg>"), [answer](const QUrl &, const QHttpServerRequest &) {
         return QHttpServerResponse(QByteArrayLiteral("application/json"), answer);
     });
@@ -135,20 +161,10 @@ int roleSqlite(const QCommandLineParser &p)
     const int durationMs = std::max(1, p.value(QStringLiteral("duration-ms")).toInt());
     const int batch = std::max(1, p.value(QStringLiteral("batch")).toInt());
     const int bodySize = std::max(64, p.value(QStringLiteral("body")).toInt());
-    auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench"));
-    db.setDatabaseName(dir + QStringLiteral("/baseline.db"));
-    if (!db.open())
+    QSqlDatabase db;
+    if (!openBaselineTable(db, QStringLiteral("bench"), dir + QStringLiteral("/baseline.db")))
         return 2;
     QSqlQuery q(db);
-    for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                            "CREATE TABLE m (id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
-                            "due_at INTEGER NOT NULL, body BLOB NOT NULL)",
-                            "CREATE INDEX m_due ON m(due_at)"}) {
-        if (!q.exec(QString::fromLatin1(sql))) {
-            say("ERROR " + q.lastError().text().toUtf8());
-            return 2;
-        }
-    }
     QSqlQuery ins(db);
     ins.prepare(QStringLiteral("INSERT INTO m (id, created_at, due_at, body) VALUES (?,?,?,?)"));
     const QByteArray body(bodySize, 'x');
@@ -194,26 +210,14 @@ int roleSqlite(const QCommandLineParser &p)
 class DurableWriter final : public QObject
 {
 public:
-    // Runs on the writer thread: inserts every body handed over so far in one transaction.
+    // Called on the writer's thread after each COMMIT with the number of rows it made durable.
     std::function<void(qint64 committed)> onCommitted;
 
     bool open(const QString &dir)
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("durable"));
-        m_db.setDatabaseName(dir + QStringLiteral("/durable.db"));
-        if (!m_db.open())
+        if (!openBaselineTable(m_db, QStringLiteral("durable"),
+                               dir + QStringLiteral("/durable.db")))
             return false;
-        QSqlQuery q(m_db);
-        for (const char *sql :
-             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-              "CREATE TABLE m (id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, "
-              "due_at INTEGER NOT NULL, body BLOB NOT NULL)",
-              "CREATE INDEX m_due ON m(due_at)"}) {
-            if (!q.exec(QString::fromLatin1(sql))) {
-                say("ERROR " + q.lastError().text().toUtf8());
-                return false;
-            }
-        }
         m_ins = std::make_unique<QSqlQuery>(m_db);
         return m_ins->prepare(
             QStringLiteral("INSERT INTO m (id, created_at, due_at, body) VALUES (?,?,?,?)"));
@@ -225,6 +229,7 @@ public:
         m_in.push_back(body);
         return m_in.size() == 1;
     }
+    // Inserts every body handed over so far in one transaction.
     void commitAll()
     {
         std::vector<QByteArray> batch;
@@ -276,8 +281,7 @@ int roleDurable(const QCommandLineParser &p)
         writerThread.wait();
         return 2;
     }
-    const QByteArray answer =
-        QByteArrayLiteral("{\"messageId\":\"msg_7YoJxFpwkEy5zBp378JN4f3sUdHxbRjQbwvRx9hyCq9x\"}");
+    const QByteArray answer = publishAnswer();
     QObject main;
     std::deque<std::shared_ptr<QHttpServerResponder>> waiting;
     const auto answerFirst = [&](qint64 n) {

@@ -258,6 +258,8 @@ void tst_Queues::flowControlApi()
              {"Upstash-Delay", "10d"}});
     m_broker->clock().advance(10LL * 86'400'000);
     QVERIFY(m_sink->waitFor(1, QStringLiteral("/api")));
+    // The receiver has it; the broker records the reply a moment later (delivery thread).
+    QTRY_COMPARE(count("DELIVERED"), 1);
     QJsonObject k = m_api->get(QStringLiteral("/v2/flowControl/K")).json();
     QCOMPARE(k.value(QStringLiteral("flowControlKey")).toString(), QStringLiteral("K"));
     QCOMPARE(k.value(QStringLiteral("parallelismMax")).toInt(), 1);

@@ -11,6 +11,29 @@
 
 namespace Broker {
 
+namespace {
+
+// Deliveries always go straight to the destination, never through a proxy: a system or
+// application proxy would break localhost targets, and QStash does not proxy either.
+//
+// Qt 6.4's HTTP channel opens an unbuffered socket when every proxy it was given is NoProxy, and
+// then reads the status line and each header one byte per read() system call (about 150 calls
+// per answer, counted with strace). Given DefaultProxy as the "transparent" proxy, it opens a
+// buffered socket instead, which reads the answer in one call. The socket resolves DefaultProxy
+// through the application's proxy settings, so DefaultProxy is only handed out while those say
+// "no proxy" for the destination (LocalStash never sets any); otherwise NoProxy keeps the
+// delivery direct, on the slower socket.
+class DirectProxyFactory final : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        return Dispatcher::deliveryProxies(query);
+    }
+};
+
+} // namespace
+
 Dispatcher::Dispatcher(int maxInFlightPerOrigin, qint64 maxRecordedBody, StartHook onStart,
                        QObject *parent)
     : QObject(parent)
@@ -18,11 +41,42 @@ Dispatcher::Dispatcher(int maxInFlightPerOrigin, qint64 maxRecordedBody, StartHo
     , m_maxPerOrigin(std::max(1, maxInFlightPerOrigin))
     , m_maxRecordedBody(maxRecordedBody)
     , m_onStart(std::move(onStart))
+    , m_deadlineTimer(new QTimer(this))
 {
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    // Delivery goes to the user's own endpoints; a system proxy would break localhost targets.
-    m_nam->setProxy(QNetworkProxy::NoProxy);
+    configureManager(*m_nam);
     connect(m_nam, &QNetworkAccessManager::finished, this, &Dispatcher::handleFinished);
+    m_clock.start();
+    m_deadlineTimer->setSingleShot(true);
+    m_deadlineTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_deadlineTimer, &QTimer::timeout, this, &Dispatcher::expireDeadlines);
+}
+
+void Dispatcher::configureManager(QNetworkAccessManager &nam)
+{
+    nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    // Direct, and on QNAM's buffered socket where that is safe (see DirectProxyFactory).
+    nam.setProxyFactory(new DirectProxyFactory); // owned by the manager
+}
+
+QList<QNetworkProxy> Dispatcher::deliveryProxies(const QNetworkProxyQuery &query)
+{
+    // (Qt itself answers "no proxy" for loopback destinations whatever the settings.)
+    const QList<QNetworkProxy> application = QNetworkProxyFactory::proxyForQuery(query);
+    const bool direct =
+        application.isEmpty() ||
+        (application.size() == 1 && application.first().type() == QNetworkProxy::NoProxy);
+    return {QNetworkProxy(direct ? QNetworkProxy::DefaultProxy : QNetworkProxy::NoProxy)};
+}
+
+void Dispatcher::configureRequest(QNetworkRequest &req)
+{
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // QStash keeps no cookies: a Set-Cookie in one answer must not come back on the next attempt.
+    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 }
 
 Dispatcher::~Dispatcher()
@@ -89,10 +143,7 @@ void Dispatcher::start(DeliveryRequest request, const QString &origin)
         m_onStart(request, startedAt);
 
     QNetworkRequest req(parsed(request.url).first);
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                     QNetworkRequest::ManualRedirectPolicy);
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    configureRequest(req);
     for (const auto &[name, value] : request.headers)
         req.setRawHeader(name, value);
 
@@ -108,23 +159,44 @@ void Dispatcher::start(DeliveryRequest request, const QString &origin)
     flight.origin = origin;
     flight.startedAt = startedAt;
     flight.elapsed.start();
-    m_byMessage.insert(flight.request.messageId, reply);
+    flight.deadline = m_deadlines.end();
     const qint64 timeout = flight.request.timeoutMs;
+    if (timeout > 0) {
+        const qint64 due = m_clock.elapsed() + timeout;
+        flight.deadline = m_deadlines.emplace(due, reply);
+        if (!m_deadlineTimer->isActive() || due < m_armedFor) {
+            m_armedFor = due;
+            m_deadlineTimer->start(int(std::min<qint64>(timeout, std::numeric_limits<int>::max())));
+        }
+    }
+    m_byMessage.insert(flight.request.messageId, reply);
     m_replies.insert(reply, std::move(flight));
     ++m_activePerOrigin[origin];
+}
 
-    if (timeout > 0) {
-        auto *timer = new QTimer(reply);
-        timer->setSingleShot(true);
-        timer->setTimerType(Qt::PreciseTimer);
-        connect(timer, &QTimer::timeout, this, [this, reply] {
-            auto it = m_replies.find(reply);
-            if (it == m_replies.end())
-                return;
-            it->timedOut = true;
+void Dispatcher::expireDeadlines()
+{
+    const qint64 now = m_clock.elapsed();
+    // Aborting finishes the reply synchronously, which erases its deadline: take the expired
+    // ones out first.
+    std::vector<QNetworkReply *> expired;
+    for (auto it = m_deadlines.begin(); it != m_deadlines.end() && it->first <= now;) {
+        auto flight = m_replies.find(it->second);
+        if (flight != m_replies.end()) {
+            flight->timedOut = true;
+            flight->deadline = m_deadlines.end();
+            expired.push_back(it->second);
+        }
+        it = m_deadlines.erase(it);
+    }
+    for (QNetworkReply *reply : expired) {
+        if (m_replies.contains(reply))
             reply->abort();
-        });
-        timer->start(int(std::min<qint64>(timeout, std::numeric_limits<int>::max())));
+    }
+    if (!m_deadlines.empty()) {
+        m_armedFor = m_deadlines.begin()->first;
+        m_deadlineTimer->start(
+            int(std::min<qint64>(m_armedFor - now, std::numeric_limits<int>::max())));
     }
 }
 
@@ -136,6 +208,8 @@ void Dispatcher::handleFinished(QNetworkReply *reply)
         return;
     InFlight flight = std::move(it.value());
     m_replies.erase(it);
+    if (flight.deadline != m_deadlines.end())
+        m_deadlines.erase(flight.deadline);
     m_byMessage.remove(flight.request.messageId);
 
     DeliveryResult result;

@@ -8,13 +8,18 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <deque>
 #include <functional>
+#include <map>
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
+class QNetworkProxy;
+class QNetworkProxyQuery;
 
 namespace Broker {
 
@@ -55,6 +60,13 @@ public:
                QObject *parent = nullptr);
     ~Dispatcher() override;
 
+    // How every delivery manager and request is set up; the benchmark's bare QNAM sender uses the
+    // same, so that it measures what QNAM can do here rather than its defaults.
+    static void configureManager(QNetworkAccessManager &nam);
+    static void configureRequest(QNetworkRequest &request);
+    // The proxy QNAM is given for a delivery: always a direct connection (see dispatcher.cpp).
+    static QList<QNetworkProxy> deliveryProxies(const QNetworkProxyQuery &query);
+
     void send(DeliveryRequest request);
     // Drops a request still waiting for a slot. Returns false when unknown or already sent.
     bool cancelQueued(const QString &messageId);
@@ -75,10 +87,13 @@ private:
         qint64 startedAt = 0;
         QElapsedTimer elapsed;
         bool timedOut = false;
+        std::multimap<qint64, QNetworkReply *>::iterator deadline; // end(): none
     };
 
     void start(DeliveryRequest request, const QString &origin);
     void handleFinished(QNetworkReply *reply);
+    // Aborts every attempt past its deadline and arms the timer for the next one.
+    void expireDeadlines();
     static QString originOf(const QUrl &url);
     // The parsed URL and its origin, cached: most deliveries go to a few destinations.
     const std::pair<QUrl, QString> &parsed(const QByteArray &url);
@@ -93,6 +108,13 @@ private:
     QHash<QNetworkReply *, InFlight> m_replies;
     QHash<QString, QNetworkReply *> m_byMessage;
     int m_queuedCount = 0;
+    // Attempt deadlines (ms on m_clock) and one timer for the earliest, rather than a QTimer per
+    // request. The timer may stay armed for a deadline whose attempt already finished; it then
+    // finds nothing expired and re-arms.
+    std::multimap<qint64, QNetworkReply *> m_deadlines;
+    QTimer *m_deadlineTimer; // a child: moves to the delivery thread with the dispatcher
+    qint64 m_armedFor = 0;
+    QElapsedTimer m_clock;
 };
 
 } // namespace Broker

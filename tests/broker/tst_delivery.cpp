@@ -1,13 +1,16 @@
 // Delivery timing and outcomes on the manual clock: delays and not-before (never early), the
 // default backoff, Retry-After, 489, timeouts, refused connections, cancel racing an attempt,
-// and redelivery after a stop mid-attempt.
+// redelivery after a stop mid-attempt, no cookies carried between attempts, and no proxy.
 
 #include "apiclient.h"
 #include "delivery/deliveryservice.h"
+#include "delivery/dispatcher.h"
 #include "httpsink.h"
 #include "testbroker.h"
 
 #include <QJsonArray>
+#include <QNetworkProxy>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTest>
 
@@ -31,6 +34,9 @@ private slots:
     void cancelWhileInFlightEndsCanceled();
     void stopMidAttemptRedeliversAfterRestart();
     void timeScaleShrinksWaits();
+    void cookiesAreNotKeptBetweenAttempts();
+    void deliveryIgnoresTheApplicationProxy();
+    void deliveryProxyIsAlwaysDirect();
 
 private:
     QString publish(const QString &path, const Headers &headers = {}, const QByteArray &body = "x");
@@ -281,6 +287,69 @@ void tst_Delivery::timeScaleShrinksWaits()
     QCOMPARE(inFlight(), 0);
     m_broker->clock().advance(1); // 12182 ms × 0.01 = 121 ms
     QVERIFY(m_sink->waitFor(2, QStringLiteral("/scaled")));
+}
+
+void tst_Delivery::cookiesAreNotKeptBetweenAttempts()
+{
+    // QStash sends no cookies: a Set-Cookie in an answer must not come back on the retry, nor on
+    // the next message to the same endpoint.
+    m_sink->respondTimes(QStringLiteral("/cookie"), 1,
+                         SinkResponse{500, {{"Set-Cookie", "session=abc; Path=/"}}, "no", 0});
+    publish(QStringLiteral("/cookie"), {{"Upstash-Retries", "1"}});
+    QTRY_COMPARE(m_broker->service().counts().value(QStringLiteral("RETRY")).toLongLong(), 1);
+    m_broker->clock().advance(12'182);
+    QVERIFY(m_sink->waitFor(2, QStringLiteral("/cookie")));
+    publish(QStringLiteral("/cookie"));
+    QVERIFY(m_sink->waitFor(3, QStringLiteral("/cookie")));
+    const auto requests = m_sink->requestsTo(QStringLiteral("/cookie"));
+    QCOMPARE(requests.size(), 3);
+    for (const ReceivedRequest &r : requests)
+        QVERIFY2(r.header("Cookie").isEmpty(), r.header("Cookie").constData());
+}
+
+void tst_Delivery::deliveryIgnoresTheApplicationProxy()
+{
+    // Deliveries go straight to the endpoint even when the process has a proxy configured (here
+    // one on a closed port, which would refuse every request sent through it). Qt itself never
+    // proxies loopback destinations; deliveryProxyIsAlwaysDirect covers the others.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    QNetworkProxy::setApplicationProxy(
+        QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), closedPort));
+    const auto restore =
+        qScopeGuard([] { QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy); });
+    publish(QStringLiteral("/direct"), {{"Upstash-Retries", "0"}});
+    QVERIFY(m_sink->waitFor(1, QStringLiteral("/direct")));
+    waitFinalState(QStringLiteral("DELIVERED"));
+    // And again once the proxy is gone (the buffered socket's path).
+    QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy);
+    publish(QStringLiteral("/direct"), {{"Upstash-Retries", "0"}});
+    QVERIFY(m_sink->waitFor(2, QStringLiteral("/direct")));
+    waitFinalState(QStringLiteral("DELIVERED"), 2);
+}
+
+void tst_Delivery::deliveryProxyIsAlwaysDirect()
+{
+    // The proxy decision itself, for a destination off this machine too (no traffic: a query).
+    const QNetworkProxyQuery remote(QUrl(QStringLiteral("http://192.0.2.10:3000/hook")));
+    const QNetworkProxyQuery local(QUrl(QStringLiteral("http://127.0.0.1:3000/hook")));
+    const auto typeFor = [](const QNetworkProxyQuery &q) {
+        const QList<QNetworkProxy> proxies = Broker::Dispatcher::deliveryProxies(q);
+        return proxies.size() == 1 ? proxies.first().type() : QNetworkProxy::HttpProxy;
+    };
+    // No proxy configured: the socket may resolve DefaultProxy itself (it finds none).
+    QCOMPARE(typeFor(remote), QNetworkProxy::DefaultProxy);
+    QCOMPARE(typeFor(local), QNetworkProxy::DefaultProxy);
+    QNetworkProxy::setApplicationProxy(
+        QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), 9));
+    const auto restore =
+        qScopeGuard([] { QNetworkProxy::setApplicationProxy(QNetworkProxy::NoProxy); });
+    // A proxy configured: DefaultProxy would resolve to it, so the delivery is told NoProxy.
+    QCOMPARE(typeFor(remote), QNetworkProxy::NoProxy);
+    // Qt never proxies loopback destinations.
+    QCOMPARE(typeFor(local), QNetworkProxy::DefaultProxy);
 }
 
 QTEST_GUILESS_MAIN(tst_Delivery)

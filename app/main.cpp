@@ -2,6 +2,7 @@
 
 #include "application.h"
 #include "commandline.h"
+#include "core/eventdispatch.h"
 #include "core/settings.h"
 
 #ifdef LOCALSTASH_WITH_UI
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
 #else
     const bool uiAvailable = false;
 #endif
+    Broker::preferQtEventDispatcher(!uiAvailable || wantsHeadless(argc, argv));
     std::unique_ptr<QCoreApplication> app;
 #ifdef LOCALSTASH_WITH_UI
     if (!wantsHeadless(argc, argv)) {

@@ -14,16 +14,34 @@ constexpr char kAlphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqr
 constexpr int kMaxRandom = 64;
 } // namespace
 
-QString randomBase58(int length)
+namespace {
+
+QString base58From(QRandomGenerator *generator, int length)
 {
-    // One call to the system generator for the whole id, not one per character.
+    // One call to the generator for the whole id, not one per character.
     std::array<quint32, kMaxRandom> words{};
     length = std::clamp(length, 0, kMaxRandom);
-    QRandomGenerator::system()->fillRange(words.data(), qsizetype(length));
+    generator->fillRange(words.data(), qsizetype(length));
     QString out(length, Qt::Uninitialized);
     for (int i = 0; i < length; ++i)
         out[i] = QLatin1Char(kAlphabet[words[size_t(i)] % 58]);
     return out;
+}
+
+} // namespace
+
+QString randomBase58(int length)
+{
+    // Ids are unique, not secret: Qt's global generator (seeded from the system's) is enough, and
+    // the system generator costs a CPU random-number instruction per word, which is slow on
+    // virtual machines (measured: 7% of the broker thread at 6,000 publishes/s, for 18 words
+    // per message id).
+    return base58From(QRandomGenerator::global(), length);
+}
+
+QString secretBase58(int length)
+{
+    return base58From(QRandomGenerator::system(), length);
 }
 
 QString newMessageId()
@@ -48,7 +66,7 @@ QString newJwtId()
 
 QString newSigningKey()
 {
-    return QStringLiteral("sig_") + randomBase58(28);
+    return QStringLiteral("sig_") + secretBase58(28);
 }
 
 } // namespace Broker::Ids

@@ -5,7 +5,9 @@
 
 namespace Broker::Ids {
 
+// Unique but guessable (ids); secretBase58 draws from the system's generator (keys).
 QString randomBase58(int length);
+QString secretBase58(int length);
 QString newMessageId();
 QString newJwtId();
 QString newSigningKey();

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "database.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -27,6 +28,16 @@ WriteBatcher::WriteBatcher(Database *db, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &WriteBatcher::flush);
 }
 
+WriteBatcher::~WriteBatcher()
+{
+    // QT_LOGGING_RULES=localstash.store.debug=true: how well group commit batched this run.
+    if (m_commits > 0)
+        qCDebug(lcStore).nospace()
+            << "group commit: " << m_commits << " commits, " << double(m_writes) / m_commits
+            << " writes each, COMMIT " << double(m_commitNs) / m_commits / 1000.0 << " us, flush "
+            << double(m_flushNs) / m_commits / 1000.0 << " us";
+}
+
 void WriteBatcher::submit(Write write, Done done)
 {
     m_queue.push_back(Item{std::move(write), std::move(done)});
@@ -41,6 +52,8 @@ void WriteBatcher::flush()
     m_timer.stop();
     if (m_queue.empty())
         return;
+    QElapsedTimer flushTime;
+    flushTime.start();
     std::vector<Item> batch;
     batch.swap(m_queue);
 
@@ -83,7 +96,11 @@ void WriteBatcher::flush()
             isolate = true;
             continue;
         }
-        if (!q.exec(QStringLiteral("COMMIT"))) {
+        QElapsedTimer commitTime;
+        commitTime.start();
+        const bool committedOk = q.exec(QStringLiteral("COMMIT"));
+        m_commitNs += commitTime.nsecsElapsed();
+        if (!committedOk) {
             batchError = q.lastError().text();
             q.exec(QStringLiteral("ROLLBACK"));
         }
@@ -107,6 +124,8 @@ void WriteBatcher::flush()
         if (batch[i].done)
             batch[i].done(okFlags[i] != 0, errors[i]);
     }
+    m_writes += batch.size();
+    m_flushNs += flushTime.nsecsElapsed();
     emit committed(int(batch.size()));
 }
 

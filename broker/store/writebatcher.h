@@ -27,6 +27,7 @@ public:
     using Done = std::function<void(bool ok, const QString &error)>;
 
     explicit WriteBatcher(Database *db, QObject *parent = nullptr);
+    ~WriteBatcher() override;
 
     void submit(Write write, Done done = {});
     // Commits whatever is queued now (readers call this to see their own writes).
@@ -51,6 +52,9 @@ private:
     std::vector<Item> m_queue;
     QTimer m_timer;
     quint64 m_commits = 0;
+    quint64 m_writes = 0;
+    qint64 m_commitNs = 0; // time in COMMIT
+    qint64 m_flushNs = 0;  // time in flush(), writes and completions included
 };
 
 } // namespace Broker

@@ -1,6 +1,7 @@
 // localstash-bench: LocalStash's performance figures, each next to a raw baseline measured in the
 // same run (see the README's "Benchmark" section). Not part of CTest.
 
+#include "core/eventdispatch.h"
 #include "roles.h"
 #include "runner.h"
 
@@ -19,6 +20,13 @@
 int main(int argc, char **argv)
 {
     const bool isRole = argc > 1 && qstrcmp(argv[1], "--role") == 0;
+    // The same event dispatchers as the broker's (the window's thread keeps glib, as in the app):
+    // the baselines and the load run under the conditions the broker does.
+#ifdef LOCALSTASH_BENCH_GUI
+    Broker::preferQtEventDispatcher(isRole);
+#else
+    Broker::preferQtEventDispatcher(true);
+#endif
     std::unique_ptr<QCoreApplication> app;
 #ifdef LOCALSTASH_BENCH_GUI
     if (!isRole) {

@@ -1,6 +1,7 @@
 #include "roles.h"
 
 #include "benchutil.h"
+#include "delivery/dispatcher.h"
 #include "loadclient.h"
 
 #include <QCommandLineParser>
@@ -89,9 +90,16 @@ int roleQnam(const QCommandLineParser &p)
     const double rate = p.value(QStringLiteral("rate")).toDouble(); // 0: as fast as possible
     const int bodySize = std::max(64, p.value(QStringLiteral("body")).toInt());
 
+    // --config default: QNAM as it comes (direct, no proxy); otherwise as the broker's dispatcher
+    // sets it up, the fair baseline for the broker's delivery.
+    const bool asBroker = p.value(QStringLiteral("config")) != QStringLiteral("default");
     QNetworkAccessManager nam;
-    nam.setProxy(QNetworkProxy::NoProxy);
-    nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    if (asBroker) {
+        Broker::Dispatcher::configureManager(nam);
+    } else {
+        nam.setProxy(QNetworkProxy::NoProxy);
+        nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
     qint64 seq = 0;
     qint64 ok = 0;
     qint64 failed = 0;
@@ -103,6 +111,8 @@ int roleQnam(const QCommandLineParser &p)
 
     std::function<void()> sendOne = [&] {
         QNetworkRequest req(target);
+        if (asBroker)
+            Broker::Dispatcher::configureRequest(req);
         req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain"));
         req.setRawHeader("User-Agent", "Upstash-QStash");
@@ -361,7 +371,7 @@ int runRole(const QStringList &args)
 {
     QCommandLineParser p;
     for (const char *name : {"role", "target", "inflight", "duration-ms", "rate", "body", "dir",
-                             "batch", "port", "threads", "delay"})
+                             "batch", "port", "threads", "delay", "config"})
         p.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("v")));
     p.process(QStringList{QStringLiteral("localstash-bench")} + args);
     const QString role = p.value(QStringLiteral("role"));

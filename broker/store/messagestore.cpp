@@ -107,9 +107,9 @@ bool MessageStore::insertMessage(QSqlDatabase &db, const Message &m, QString *er
     q.bind(3, m.createdAt);
     q.bind(4, m.notBefore);
     q.bind(5, m.dueAt);
-    q.bindText(6, QString::fromLatin1(m.url)); // stored as before: its bytes read as Latin-1
-    q.bindText(7, QString::fromLatin1(m.method));
-    q.bindText(8, QString::fromLatin1(encodeHeaders(m.headers)));
+    q.bindLatin1(6, m.url); // stored as before: its bytes read as Latin-1
+    q.bindLatin1(7, m.method);
+    q.bindLatin1(8, encodeHeaders(m.headers));
     q.bindBlob(9, m.body);
     q.bind(10, m.maxRetries);
     q.bind(11, m.retried);
@@ -177,12 +177,12 @@ bool MessageStore::appendEventJson(QSqlDatabase &db, const Message &m, const cha
     q.bind(0, time);
     q.bindText(1, m.id);
     q.bindText(2, QByteArrayView(state));
-    q.bindText(3, QByteArrayView(m_eventUrlText));
-    q.bindText(4, QByteArrayView(m_eventHost));
-    q.bindText(5, QByteArrayView(m_eventPath));
+    q.bindText(3, m_eventUrlText);
+    q.bindText(4, m_eventHost);
+    q.bindText(5, m_eventPath);
     q.bindText(6, m.callerIp);
     // TEXT, not a BLOB: the logs filters compare it as text.
-    q.bindText(7, QByteArrayView(detailJson));
+    q.bindText(7, detailJson);
     if (!plain) {
         q.bindText(8, encodeLabels(m.labels));
         q.bindText(9, m.topicName);
@@ -203,11 +203,11 @@ bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QStri
     q.bind(1, a.retried);
     q.bind(2, a.startedAt);
     q.bind(3, a.durationMs);
-    q.bindText(4, QString::fromLatin1(a.url));
-    q.bindText(5, QString::fromLatin1(a.method));
-    q.bindText(6, QString::fromLatin1(encodeHeaders(a.requestHeaders)));
+    q.bindLatin1(4, a.url);
+    q.bindLatin1(5, a.method);
+    q.bindLatin1(6, encodeHeaders(a.requestHeaders));
     q.bind(7, a.status);
-    q.bindText(8, QString::fromLatin1(encodeHeaders(a.responseHeaders)));
+    q.bindLatin1(8, encodeHeaders(a.responseHeaders));
     q.bindBlob(9, a.responseBody);
     q.bindText(10, a.error);
     return q.exec(error);

@@ -1,6 +1,8 @@
 #include "sqlutil.h"
 
 #include <QSqlDriver>
+
+#include <algorithm>
 #include <QSqlError>
 
 #if defined(LOCALSTASH_HAVE_SQLITE3)
@@ -138,18 +140,36 @@ void Statement::bind(int index, qint64 value)
         m_query->bindValue(index, value);
 }
 
+const char *Statement::hold(const QByteArray &bytes)
+{
+    if (bytes.isNull())
+        return "";
+    m_held.push_back(bytes);
+    return m_held.back().constData();
+}
+
 void Statement::bindText(int index, const QString &value)
 {
 #if defined(LOCALSTASH_SQLITE_DIRECT)
     if (m_stmt) {
-        const QByteArray utf8 = value.toUtf8();
-        sqlite3_bind_text(LS_STMT, index + 1, utf8.isNull() ? "" : utf8.constData(),
-                          int(utf8.size()), SQLITE_TRANSIENT);
+        bindText(index, value.toUtf8());
         return;
     }
 #endif
     if (m_query)
         m_query->bindValue(index, text(value));
+}
+
+void Statement::bindText(int index, const QByteArray &utf8)
+{
+#if defined(LOCALSTASH_SQLITE_DIRECT)
+    if (m_stmt) {
+        sqlite3_bind_text(LS_STMT, index + 1, hold(utf8), int(utf8.size()), SQLITE_STATIC);
+        return;
+    }
+#endif
+    if (m_query)
+        m_query->bindValue(index, QVariant(QString::fromUtf8(utf8)));
 }
 
 void Statement::bindText(int index, QByteArrayView utf8)
@@ -165,12 +185,20 @@ void Statement::bindText(int index, QByteArrayView utf8)
         m_query->bindValue(index, QVariant(QString::fromUtf8(utf8)));
 }
 
+void Statement::bindLatin1(int index, const QByteArray &latin1)
+{
+    // ASCII is the same bytes in UTF-8: the usual case binds as it is.
+    if (std::all_of(latin1.cbegin(), latin1.cend(), [](char c) { return uchar(c) < 0x80; }))
+        bindText(index, latin1);
+    else
+        bindText(index, QString::fromLatin1(latin1));
+}
+
 void Statement::bindBlob(int index, const QByteArray &value)
 {
 #if defined(LOCALSTASH_SQLITE_DIRECT)
     if (m_stmt) {
-        sqlite3_bind_blob(LS_STMT, index + 1, value.isNull() ? "" : value.constData(),
-                          int(value.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(LS_STMT, index + 1, hold(value), int(value.size()), SQLITE_STATIC);
         return;
     }
 #endif
@@ -193,6 +221,7 @@ bool Statement::exec(QString *error)
             *error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(LS_STMT)));
         sqlite3_reset(LS_STMT);
         sqlite3_clear_bindings(LS_STMT);
+        m_held.clear(); // after the bindings that pointed into them
         return ok;
     }
 #endif

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 class QSqlDatabase;
 
@@ -48,9 +49,13 @@ public:
     ~Statement();
 
     void bind(int index, qint64 value);
-    // Text columns are NOT NULL: a null string binds as ''.
+    // Text columns are NOT NULL: a null string binds as ''. The QByteArray forms hold a (shared,
+    // not copied) reference until exec() instead of handing SQLite a copy; a view is copied.
     void bindText(int index, const QString &value);
+    void bindText(int index, const QByteArray &utf8);
     void bindText(int index, QByteArrayView utf8);
+    // Bytes meant as Latin-1 (URLs, header names and values as received), stored as text.
+    void bindLatin1(int index, const QByteArray &latin1);
     void bindBlob(int index, const QByteArray &value); // a null array binds as an empty blob
     // Runs the statement once and clears its bindings; on failure fills *error.
     bool exec(QString *error);
@@ -61,9 +66,13 @@ public:
     static void *directHandle(const QSqlDatabase &db);
 
 private:
+    // Keeps `bytes` alive until exec() and returns the pointer to bind without a copy.
+    const char *hold(const QByteArray &bytes);
+
     void *m_stmt = nullptr; // sqlite3_stmt*
     std::unique_ptr<QSqlQuery> m_query;
     QString m_prepareError;
+    std::vector<QByteArray> m_held;
 };
 
 } // namespace Broker::Sql

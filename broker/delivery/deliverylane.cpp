@@ -6,10 +6,12 @@
 namespace Broker {
 
 DeliveryLane::DeliveryLane(int maxInFlightPerOrigin, qint64 maxRecordedBody,
-                           Dispatcher::StartHook onStart, QObject *parent)
+                           Dispatcher::StartHook onStart, Dispatcher::FinishHook onFinish,
+                           QObject *parent)
     : QObject(parent)
     , m_thread(new QThread(this))
-    , m_dispatcher(new Dispatcher(maxInFlightPerOrigin, maxRecordedBody, std::move(onStart)))
+    , m_dispatcher(new Dispatcher(maxInFlightPerOrigin, maxRecordedBody, std::move(onStart),
+                                  std::move(onFinish)))
 {
     m_thread->setObjectName(QStringLiteral("delivery"));
     m_dispatcher->moveToThread(m_thread); // with its QNetworkAccessManager, before any request

@@ -22,9 +22,10 @@ class DeliveryLane final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeliveryLane)
 public:
-    // onStart runs on the delivery thread, just before a request leaves (see Dispatcher).
+    // onStart and onFinish run on the delivery thread, just before a request leaves and once its
+    // attempt ended (see Dispatcher).
     DeliveryLane(int maxInFlightPerOrigin, qint64 maxRecordedBody, Dispatcher::StartHook onStart,
-                 QObject *parent = nullptr);
+                 Dispatcher::FinishHook onFinish = {}, QObject *parent = nullptr);
     ~DeliveryLane() override;
 
     void send(DeliveryRequest request);

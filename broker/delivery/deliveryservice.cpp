@@ -77,6 +77,12 @@ DeliveryService::DeliveryService(const BrokerConfig &config, IClock *clock, Writ
         [clock](DeliveryRequest &request, qint64 &startedAt) {
             onStarted(clock, request, startedAt);
         },
+        [maxBody = config.maxRecordedResponseBytes](DeliveryResult &result) {
+            result.detail = responseDetail(result, maxBody);
+            result.detailJson = result.detail.toJson();
+            result.requestHeadersJson = MessageStore::encodeHeaders(result.request.headers);
+            result.responseHeadersJson = MessageStore::encodeHeaders(result.responseHeaders);
+        },
         this);
     connect(m_lane, &DeliveryLane::finished, this, &DeliveryService::handleFinished);
     m_gates = new Gates(clock, this);
@@ -400,19 +406,20 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
     attempt.url = result.request.url;
     attempt.method = result.request.method;
     attempt.requestHeaders = result.request.headers;
+    attempt.requestHeadersJson = result.requestHeadersJson;
+    attempt.responseHeadersJson = result.responseHeadersJson;
     attempt.status = result.status;
     attempt.responseHeaders = result.responseHeaders;
     attempt.responseBody = result.responseBody;
     attempt.error = result.error;
 
-    const JsonText::Object detail = responseDetail(result, m_config.maxRecordedResponseBytes);
+    const JsonText::Object &detail = result.detail;
     MessageState next;
     qint64 nextDue = m.dueAt;
     int retried = m.retried;
     QList<QPair<const char *, JsonText::Object>> events;
     if (result.success()) {
-        next = MessageState::Delivered;
-        events.append({EventState::Delivered, detail});
+        next = MessageState::Delivered; // its event's detail is result.detailJson, as it is
     } else {
         events.append({EventState::Error, detail});
         if (cancelRequested) {
@@ -458,7 +465,8 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
         }
     }
     QList<QPair<const char *, QByteArray>> eventJson;
-    eventJson.reserve(events.size());
+    if (next == MessageState::Delivered)
+        eventJson.append({EventState::Delivered, result.detailJson});
     for (const auto &[state, eventDetail] : events)
         eventJson.append({state, eventDetail.toJson()});
     moveCount(MessageState::Active, next);

@@ -35,12 +35,13 @@ public:
 } // namespace
 
 Dispatcher::Dispatcher(int maxInFlightPerOrigin, qint64 maxRecordedBody, StartHook onStart,
-                       QObject *parent)
+                       FinishHook onFinish, QObject *parent)
     : QObject(parent)
     , m_nam(new QNetworkAccessManager(this))
     , m_maxPerOrigin(std::max(1, maxInFlightPerOrigin))
     , m_maxRecordedBody(maxRecordedBody)
     , m_onStart(std::move(onStart))
+    , m_onFinish(std::move(onFinish))
     , m_deadlineTimer(new QTimer(this))
 {
     configureManager(*m_nam);
@@ -246,6 +247,8 @@ void Dispatcher::handleFinished(QNetworkReply *reply)
     } else if (active <= 0) {
         m_activePerOrigin.remove(origin);
     }
+    if (m_onFinish)
+        m_onFinish(result);
     emit finished(result);
 }
 

@@ -3,6 +3,7 @@
 // (redirects are answers, not followed), a per-attempt deadline, and at most N requests in flight
 // per origin — the rest wait here, in order, rather than inside QNAM.
 
+#include "core/jsontext.h"
 #include "core/message.h"
 
 #include <QElapsedTimer>
@@ -45,6 +46,13 @@ struct DeliveryResult
     QByteArray responseBody; // capped
     QString error;           // "" on an HTTP answer
     bool timedOut = false;
+    // Filled on the delivery thread as the attempt ends (Dispatcher's FinishHook), so the broker
+    // thread only stores them: the log event's detail (as an object and as its JSON text) and the
+    // attempt's header lists as the store keeps them.
+    JsonText::Object detail;
+    QByteArray detailJson;
+    QByteArray requestHeadersJson;
+    QByteArray responseHeadersJson;
     bool success() const { return status >= 200 && status < 300; }
 };
 
@@ -55,9 +63,11 @@ class Dispatcher final : public QObject
 public:
     // Called just before a request leaves: adds the signature and records the start.
     using StartHook = std::function<void(DeliveryRequest &request, qint64 &startedAt)>;
+    // Called when an attempt ended, before it is reported: prepares what the log stores.
+    using FinishHook = std::function<void(DeliveryResult &result)>;
 
     Dispatcher(int maxInFlightPerOrigin, qint64 maxRecordedBody, StartHook onStart,
-               QObject *parent = nullptr);
+               FinishHook onFinish = {}, QObject *parent = nullptr);
     ~Dispatcher() override;
 
     // How every delivery manager and request is set up; the benchmark's bare QNAM sender uses the
@@ -102,6 +112,7 @@ private:
     int m_maxPerOrigin;
     qint64 m_maxRecordedBody;
     StartHook m_onStart;
+    FinishHook m_onFinish;
     QHash<QByteArray, std::pair<QUrl, QString>> m_parsed;
     QHash<QString, std::deque<DeliveryRequest>> m_waiting;
     QHash<QString, int> m_activePerOrigin;

@@ -205,9 +205,11 @@ bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QStri
     q.bind(3, a.durationMs);
     q.bindLatin1(4, a.url);
     q.bindLatin1(5, a.method);
-    q.bindLatin1(6, encodeHeaders(a.requestHeaders));
+    q.bindLatin1(6, a.requestHeadersJson.isNull() ? encodeHeaders(a.requestHeaders)
+                                                  : a.requestHeadersJson);
     q.bind(7, a.status);
-    q.bindLatin1(8, encodeHeaders(a.responseHeaders));
+    q.bindLatin1(8, a.responseHeadersJson.isNull() ? encodeHeaders(a.responseHeaders)
+                                                   : a.responseHeadersJson);
     q.bindBlob(9, a.responseBody);
     q.bindText(10, a.error);
     return q.exec(error);

@@ -37,6 +37,10 @@ struct AttemptRecord
     HeaderList responseHeaders;
     QByteArray responseBody;
     QString error;
+    // The header lists already encoded (encodeHeaders), when the caller has them; stored as
+    // they are instead of encoding the lists again.
+    QByteArray requestHeadersJson;
+    QByteArray responseHeadersJson;
 };
 
 struct EventRecord

@@ -247,6 +247,7 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     }
     m_receiver.clearSamples();
     m_qnamRate = median(rates);
+    m_qnamDefaultRate = median(defaults);
     m_qnamCpuPerK = delivered > 0 ? cpu / (delivered / 1000.0) : 0;
     *cpuPerThousand = m_qnamCpuPerK;
     note(QStringLiteral("bare QNAM sender -> receiver, 1 KiB, 64 in flight, set up as the broker's "
@@ -518,6 +519,10 @@ void Runner::figEndToEnd()
          fmtNum(qnam) + QStringLiteral(" /s bare QNAM sender"), ratioText(med, qnam),
          QStringLiteral(">= 5,000 /s and >= 0.5x"),
          verdict(med >= 5000 && qnam > 0 && med / qnam >= 0.5)});
+    add({QStringLiteral("end-to-end vs bare QNAM with its defaults (for reference)"),
+         fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
+         fmtNum(m_qnamDefaultRate) + QStringLiteral(" /s bare QNAM sender, QNAM's defaults"),
+         ratioText(med, m_qnamDefaultRate), QStringLiteral("(report)"), QStringLiteral("-")});
     const double baseCpu = qnamCpuK + helloCpuK;
     add({QStringLiteral("broker CPU s per 1,000 messages (publish + store + deliver)"),
          fmtNum(median(cpuK), 3) + QStringLiteral(" s"), joinRuns(cpuK, 3),

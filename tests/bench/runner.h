@@ -84,6 +84,7 @@ private:
     int m_dirCounter = 0;
     // Baselines measured once and shared by the figures that compare with them.
     double m_qnamRate = -1;
+    double m_qnamDefaultRate = 0; // QNAM with its own defaults, for reference
     double m_qnamCpuPerK = 0;
     double m_helloRate = -1;
     double m_helloCpuPerK = 0;

@@ -169,7 +169,7 @@ void Statement::bindText(int index, const QByteArray &utf8)
     }
 #endif
     if (m_query)
-        m_query->bindValue(index, QVariant(QString::fromUtf8(utf8)));
+        m_query->bindValue(index, text(QString::fromUtf8(utf8))); // null binds as '', as above
 }
 
 void Statement::bindText(int index, QByteArrayView utf8)
@@ -182,7 +182,7 @@ void Statement::bindText(int index, QByteArrayView utf8)
     }
 #endif
     if (m_query)
-        m_query->bindValue(index, QVariant(QString::fromUtf8(utf8)));
+        m_query->bindValue(index, text(QString::fromUtf8(utf8))); // null binds as '', as above
 }
 
 void Statement::bindLatin1(int index, const QByteArray &latin1)

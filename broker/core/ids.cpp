@@ -12,9 +12,6 @@ namespace {
 // In ASCII order, so fixed-width numbers written with it sort like the numbers.
 constexpr char kAlphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 constexpr int kMaxRandom = 64;
-} // namespace
-
-namespace {
 
 QString base58From(QRandomGenerator *generator, int length)
 {

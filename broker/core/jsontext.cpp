@@ -83,11 +83,6 @@ private:
     char *m_p = nullptr;
 };
 
-bool isAscii(const QByteArray &bytes)
-{
-    return std::all_of(bytes.cbegin(), bytes.cend(), [](char c) { return uchar(c) < 0x80; });
-}
-
 } // namespace
 
 void appendString(QByteArray &out, QStringView s)

@@ -44,9 +44,14 @@ bool isFinal(MessageState state)
            state == MessageState::Canceled;
 }
 
+bool isAscii(const QByteArray &bytes)
+{
+    return std::all_of(bytes.cbegin(), bytes.cend(), [](char c) { return uchar(c) < 0x80; });
+}
+
 QString canonicalHeaderName(const QByteArray &name)
 {
-    if (std::all_of(name.cbegin(), name.cend(), [](char c) { return uchar(c) < 0x80; })) {
+    if (isAscii(name)) {
         // The usual case, without QChar case tables: "content-TYPE" -> "Content-Type".
         QString out(name.size(), Qt::Uninitialized);
         char16_t *p = reinterpret_cast<char16_t *>(out.data());

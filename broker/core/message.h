@@ -28,6 +28,8 @@ MessageState stateFromName(QStringView name);
 bool isFinal(MessageState state);
 // Go's canonical header form, as QStash answers: "content-type" -> "Content-Type".
 QString canonicalHeaderName(const QByteArray &name);
+// Every byte below 0x80 (then Latin-1 and UTF-8 read it alike).
+bool isAscii(const QByteArray &bytes);
 
 // Log event states exactly as the SDKs parse them (Python raises on anything else).
 namespace EventState {

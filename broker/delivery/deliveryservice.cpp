@@ -78,8 +78,8 @@ DeliveryService::DeliveryService(const BrokerConfig &config, IClock *clock, Writ
             onStarted(clock, request, startedAt);
         },
         [maxBody = config.maxRecordedResponseBytes](DeliveryResult &result) {
-            result.detail = responseDetail(result, maxBody);
-            result.detailJson = result.detail.toJson();
+            if (result.success())
+                result.detailJson = responseDetail(result, maxBody).toJson();
             result.requestHeadersJson = MessageStore::encodeHeaders(result.request.headers);
             result.responseHeadersJson = MessageStore::encodeHeaders(result.responseHeaders);
         },
@@ -413,7 +413,6 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
     attempt.responseBody = result.responseBody;
     attempt.error = result.error;
 
-    const JsonText::Object &detail = result.detail;
     MessageState next;
     qint64 nextDue = m.dueAt;
     int retried = m.retried;
@@ -421,6 +420,7 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
     if (result.success()) {
         next = MessageState::Delivered; // its event's detail is result.detailJson, as it is
     } else {
+        const JsonText::Object detail = responseDetail(result, m_config.maxRecordedResponseBytes);
         events.append({EventState::Error, detail});
         if (cancelRequested) {
             next = MessageState::Canceled;

@@ -3,7 +3,6 @@
 // (redirects are answers, not followed), a per-attempt deadline, and at most N requests in flight
 // per origin — the rest wait here, in order, rather than inside QNAM.
 
-#include "core/jsontext.h"
 #include "core/message.h"
 
 #include <QElapsedTimer>
@@ -47,9 +46,9 @@ struct DeliveryResult
     QString error;           // "" on an HTTP answer
     bool timedOut = false;
     // Filled on the delivery thread as the attempt ends (Dispatcher's FinishHook), so the broker
-    // thread only stores them: the log event's detail (as an object and as its JSON text) and the
-    // attempt's header lists as the store keeps them.
-    JsonText::Object detail;
+    // thread only stores them: a successful attempt's log detail (JSON text; a failed one's is
+    // extended with retry and DLQ fields on the broker thread) and the header lists as the store
+    // keeps them.
     QByteArray detailJson;
     QByteArray requestHeadersJson;
     QByteArray responseHeadersJson;

@@ -1,8 +1,8 @@
 #include "sqlutil.h"
 
-#include <QSqlDriver>
+#include "core/message.h"
 
-#include <algorithm>
+#include <QSqlDriver>
 #include <QSqlError>
 
 #if defined(LOCALSTASH_HAVE_SQLITE3)
@@ -174,21 +174,13 @@ void Statement::bindText(int index, const QByteArray &utf8)
 
 void Statement::bindText(int index, QByteArrayView utf8)
 {
-#if defined(LOCALSTASH_SQLITE_DIRECT)
-    if (m_stmt) {
-        sqlite3_bind_text(LS_STMT, index + 1, utf8.isNull() ? "" : utf8.data(), int(utf8.size()),
-                          SQLITE_TRANSIENT);
-        return;
-    }
-#endif
-    if (m_query)
-        m_query->bindValue(index, text(QString::fromUtf8(utf8))); // null binds as '', as above
+    bindText(index, utf8.toByteArray()); // the one copy a view needs, held until exec()
 }
 
 void Statement::bindLatin1(int index, const QByteArray &latin1)
 {
     // ASCII is the same bytes in UTF-8: the usual case binds as it is.
-    if (std::all_of(latin1.cbegin(), latin1.cend(), [](char c) { return uchar(c) < 0x80; }))
+    if (isAscii(latin1))
         bindText(index, latin1);
     else
         bindText(index, QString::fromLatin1(latin1));

@@ -253,7 +253,7 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     note(QStringLiteral("bare QNAM sender -> receiver, 1 KiB, 64 in flight, set up as the broker's "
                         "dispatcher (the baseline): %1 msg/s (runs %2); with QNAM's defaults: "
                         "%3 msg/s (runs %4)")
-             .arg(fmtNum(m_qnamRate), joinRuns(rates), fmtNum(median(defaults)),
+             .arg(fmtNum(m_qnamRate), joinRuns(rates), fmtNum(m_qnamDefaultRate),
                   joinRuns(defaults)));
     return m_qnamRate;
 }

@@ -75,6 +75,18 @@ bool pluginSharesOurSqlite(const QSqlDriver *driver)
     dlclose(plugin);
     return theirs && theirs == reinterpret_cast<const void *>(&sqlite3_step);
 }
+
+// SQLite keeps allocation statistics (for sqlite3_memory_used() and the soft heap limit, neither
+// used here) under a global mutex taken on every malloc and free: about 170 lock pairs per
+// delivered message on the write path. The setting must come before SQLite initialises, and
+// calling it while another thread uses SQLite is not safe, so it runs as a static initialiser:
+// before main(), before any thread or connection. (With a plugin carrying its own SQLite this
+// sets an unused copy, harmlessly.)
+void disableSqliteMemoryStatistics()
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+Q_CONSTRUCTOR_FUNCTION(disableSqliteMemoryStatistics)
 #endif
 
 } // namespace

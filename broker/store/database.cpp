@@ -176,6 +176,58 @@ DROP INDEX messages_finished;
 CREATE INDEX messages_finished ON messages(updated_at)
     WHERE state = 'DELIVERED' OR state = 'FAILED' OR state = 'CANCELED';
 )SQL",
+    // 5: events and attempts without AUTOINCREMENT. Their ids only order rows and page the log
+    // (newest first, "id < cursor"); AUTOINCREMENT added a read and a write of sqlite_sequence
+    // to every insert, four per delivered message. A plain INTEGER PRIMARY KEY still takes
+    // max(id) + 1, so ids keep growing; only the newest rows' ids, once deleted, can come again.
+    R"SQL(
+CREATE TABLE events_new (
+    id INTEGER PRIMARY KEY,
+    time INTEGER NOT NULL,
+    message_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    url TEXT NOT NULL,
+    host TEXT NOT NULL DEFAULT '',
+    path TEXT NOT NULL DEFAULT '',
+    labels TEXT NOT NULL DEFAULT '',
+    topic_name TEXT NOT NULL DEFAULT '',
+    queue_name TEXT NOT NULL DEFAULT '',
+    schedule_id TEXT NOT NULL DEFAULT '',
+    flow_control_key TEXT NOT NULL DEFAULT '',
+    caller_ip TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+INSERT INTO events_new (id, time, message_id, state, url, host, path, labels, topic_name,
+                        queue_name, schedule_id, flow_control_key, caller_ip, detail)
+    SELECT id, time, message_id, state, url, host, path, labels, topic_name, queue_name,
+           schedule_id, flow_control_key, caller_ip, detail FROM events;
+DROP TABLE events;
+ALTER TABLE events_new RENAME TO events;
+CREATE INDEX events_message ON events(message_id);
+CREATE INDEX events_time ON events(time);
+CREATE TABLE attempts_new (
+    id INTEGER PRIMARY KEY,
+    message_id TEXT NOT NULL,
+    retried INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    request_url TEXT NOT NULL,
+    request_method TEXT NOT NULL,
+    request_headers TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    response_headers TEXT NOT NULL,
+    response_body BLOB NOT NULL,
+    error TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO attempts_new (id, message_id, retried, started_at, duration_ms, request_url,
+                          request_method, request_headers, status, response_headers,
+                          response_body, error)
+    SELECT id, message_id, retried, started_at, duration_ms, request_url, request_method,
+           request_headers, status, response_headers, response_body, error FROM attempts;
+DROP TABLE attempts;
+ALTER TABLE attempts_new RENAME TO attempts;
+CREATE INDEX attempts_message ON attempts(message_id);
+)SQL",
 };
 
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));

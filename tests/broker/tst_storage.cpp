@@ -31,25 +31,32 @@ private slots:
     void bothWritePathsStoreTheSameRows();
 
 private:
+    static QVariant scalar(const QString &path, const QString &sql);
     static int readSchemaVersion(const QString &path);
     static void writeSchemaVersion(const QString &path, int version);
 };
 
-int tst_Storage::readSchemaVersion(const QString &path)
+QVariant tst_Storage::scalar(const QString &path, const QString &sql)
 {
-    int version = -1;
+    QVariant value;
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
         db.setDatabaseName(path);
         if (db.open()) {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
-                version = q.value(0).toInt();
+            if (q.exec(sql) && q.next())
+                value = q.value(0);
         }
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-    return version;
+    return value;
+}
+
+int tst_Storage::readSchemaVersion(const QString &path)
+{
+    const QVariant v = scalar(path, QStringLiteral("SELECT version FROM schema_version"));
+    return v.isValid() ? v.toInt() : -1;
 }
 
 void tst_Storage::writeSchemaVersion(const QString &path, int version)
@@ -109,6 +116,20 @@ void tst_Storage::olderSchemasAreMigrated()
                 q.addBindValue(TestBroker::StartMs);
             q.addBindValue(sink.url(QStringLiteral("/old")));
             QVERIFY(q.exec());
+            // A logged event and attempt from before, with ids above 1: kept as they were, and
+            // the new ones are numbered after them.
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (id, time, message_id, state, url, "
+                                          "detail) VALUES (1000, %1, 'msg_old', 'CREATED', "
+                                          "'http://old/', '{\"v\":%2}')")
+                               .arg(TestBroker::StartMs)
+                               .arg(version)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO attempts (id, message_id, retried, "
+                                          "started_at, duration_ms, request_url, request_method, "
+                                          "request_headers, status, response_headers, "
+                                          "response_body) VALUES (500, 'msg_old', 0, %1, 5, "
+                                          "'http://old/', 'POST', '[]', 503, '[]', 'v%2')")
+                               .arg(TestBroker::StartMs)
+                               .arg(version)));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("old"));
@@ -116,8 +137,26 @@ void tst_Storage::olderSchemasAreMigrated()
         QVERIFY(sink.waitFor(1, QStringLiteral("/old")));
         QCOMPARE(sink.requests().constFirst().body,
                  QByteArray("from v") + QByteArray::number(version));
+        QVERIFY(QTest::qWaitFor([&] {
+            return broker.service().store()->attempts(QStringLiteral("msg_old")).size() == 2;
+        }));
         broker.stop();
         QCOMPARE(readSchemaVersion(path), Broker::Database::SchemaVersion);
+        QCOMPARE(scalar(path, QStringLiteral("SELECT detail FROM events WHERE id = 1000")),
+                 QVariant(QStringLiteral("{\"v\":%1}").arg(version)));
+        QVERIFY(
+            scalar(path, QStringLiteral("SELECT MIN(id) FROM events WHERE id <> 1000")).toInt() >
+            1000);
+        QCOMPARE(scalar(path, QStringLiteral("SELECT response_body FROM attempts WHERE id = 500"))
+                     .toByteArray(),
+                 QByteArray("v") + QByteArray::number(version));
+        QVERIFY(
+            scalar(path, QStringLiteral("SELECT MIN(id) FROM attempts WHERE id <> 500")).toInt() >
+            500);
+        QVERIFY(!scalar(path, QStringLiteral("SELECT group_concat(sql) FROM sqlite_master WHERE "
+                                             "name IN ('events', 'attempts')"))
+                     .toString()
+                     .contains(QStringLiteral("AUTOINCREMENT")));
     }
 }
 

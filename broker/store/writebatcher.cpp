@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "database.h"
+#include "sqlutil.h"
 
 #include <QElapsedTimer>
 #include <QSqlError>
@@ -61,6 +62,11 @@ void WriteBatcher::flush()
     std::vector<char> okFlags(batch.size(), 0);
     std::vector<QString> errors(batch.size());
     QString batchError;
+    // Prepared once on the connection: QSqlQuery::exec(QString) compiled BEGIN and COMMIT again
+    // on every batch. Savepoints (only after a failed write) still go through QSqlQuery.
+    Sql::Statement &begin = m_db->statement("BEGIN IMMEDIATE");
+    Sql::Statement &commit = m_db->statement("COMMIT");
+    Sql::Statement &rollback = m_db->statement("ROLLBACK");
     QSqlQuery q(db);
     // Fast path: every write in one transaction, no savepoints (two statements per write saved).
     // Writes only touch the database, so when one fails the whole batch rolls back and runs
@@ -68,8 +74,9 @@ void WriteBatcher::flush()
     bool isolate = false;
     for (int attempt = 0; attempt < 2; ++attempt) {
         batchError.clear();
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-            batchError = q.lastError().text();
+        if (!begin.exec(&batchError)) {
+            if (batchError.isEmpty())
+                batchError = QStringLiteral("cannot begin a transaction");
             break;
         }
         bool failed = false;
@@ -92,17 +99,18 @@ void WriteBatcher::flush()
                 q.exec(QStringLiteral("RELEASE w"));
         }
         if (failed) {
-            q.exec(QStringLiteral("ROLLBACK"));
+            rollback.exec(nullptr);
             isolate = true;
             continue;
         }
         QElapsedTimer commitTime;
         commitTime.start();
-        const bool committedOk = q.exec(QStringLiteral("COMMIT"));
+        const bool committedOk = commit.exec(&batchError);
         m_commitNs += commitTime.nsecsElapsed();
         if (!committedOk) {
-            batchError = q.lastError().text();
-            q.exec(QStringLiteral("ROLLBACK"));
+            if (batchError.isEmpty())
+                batchError = QStringLiteral("commit failed");
+            rollback.exec(nullptr);
         }
         break;
     }

@@ -1,6 +1,7 @@
 #include "sqlutil.h"
 
 #include "core/message.h"
+#include "walvfs.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -76,17 +77,20 @@ bool pluginSharesOurSqlite(const QSqlDriver *driver)
     return theirs && theirs == reinterpret_cast<const void *>(&sqlite3_step);
 }
 
-// SQLite keeps allocation statistics (for sqlite3_memory_used() and the soft heap limit, neither
-// used here) under a global mutex taken on every malloc and free: about 170 lock pairs per
-// delivered message on the write path. The setting must come before SQLite initialises, and
-// calling it while another thread uses SQLite is not safe, so it runs as a static initialiser:
-// before main(), before any thread or connection. (With a plugin carrying its own SQLite this
-// sets an unused copy, harmlessly.)
-void disableSqliteMemoryStatistics()
+// Process-wide SQLite settings, as a static initialiser: before main(), so before any thread or
+// connection (sqlite3_config is not thread-safe and must precede SQLite's initialisation; a
+// connection keeps the VFS it opened with). With a plugin carrying its own SQLite these set an
+// unused copy, harmlessly.
+//  - SQLite keeps allocation statistics (for sqlite3_memory_used() and the soft heap limit,
+//    neither used here) under a global mutex taken on every malloc and free: about 170 lock
+//    pairs per delivered message on the write path. Off.
+//  - The WAL writes of a transaction go out in one write() (walvfs.h).
+void configureSqlite()
 {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    installWalCoalescingVfs();
 }
-Q_CONSTRUCTOR_FUNCTION(disableSqliteMemoryStatistics)
+Q_CONSTRUCTOR_FUNCTION(configureSqlite)
 #endif
 
 } // namespace

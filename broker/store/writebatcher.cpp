@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "database.h"
 #include "sqlutil.h"
+#include "walvfs.h"
 
 #include <QElapsedTimer>
 #include <QSqlError>
@@ -32,11 +33,14 @@ WriteBatcher::WriteBatcher(Database *db, QObject *parent)
 WriteBatcher::~WriteBatcher()
 {
     // QT_LOGGING_RULES=localstash.store.debug=true: how well group commit batched this run.
-    if (m_commits > 0)
+    if (m_commits > 0) {
+        const Sql::WalWriteStats wal = Sql::walWriteStats(); // the process's, all connections
         qCDebug(lcStore).nospace()
             << "group commit: " << m_commits << " commits, " << double(m_writes) / m_commits
             << " writes each, COMMIT " << double(m_commitNs) / m_commits / 1000.0 << " us, flush "
-            << double(m_flushNs) / m_commits / 1000.0 << " us";
+            << double(m_flushNs) / m_commits / 1000.0 << " us; WAL writes " << wal.requested
+            << " gathered into " << wal.issued;
+    }
 }
 
 void WriteBatcher::submit(Write write, Done done)

@@ -6,14 +6,19 @@
 #include "store/database.h"
 #include "store/messagestore.h"
 #include "store/sqlutil.h"
+#include "store/walvfs.h"
 #include "testbroker.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace TestSupport;
 
@@ -29,6 +34,7 @@ private slots:
     void failedCommitAnswers5xxAndAcksNothing();
     void acceptedMessagesSurviveRestart();
     void bothWritePathsStoreTheSameRows();
+    void walWritesAreGatheredAndAFailedOneFailsTheCommit();
 
 private:
     static QVariant scalar(const QString &path, const QString &sql);
@@ -398,6 +404,66 @@ void tst_Storage::bothWritePathsStoreTheSameRows()
 #endif
     QCOMPARE(dumps[0].size(), 2 + 2 + 1);
     QCOMPARE(dumps[0], dumps[1]);
+}
+
+void tst_Storage::walWritesAreGatheredAndAFailedOneFailsTheCommit()
+{
+    if (!Broker::Sql::walCoalescingInstalled())
+        QSKIP("built without libsqlite3's headers, or LOCALSTASH_WAL_COALESCE=0: SQLite's own VFS");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("localstash.db"));
+    Broker::Database db;
+    QVERIFY(db.open(path, false).ok());
+    const auto insertRows = [&](int count, int from) {
+        if (auto st = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !st)
+            return st;
+        for (int i = from; i < from + count; ++i) {
+            if (auto st = db.exec(QStringLiteral("INSERT INTO kv (key, value) VALUES ('k%1', '%2')")
+                                      .arg(i)
+                                      .arg(QString(2000, u'v')));
+                !st) {
+                static_cast<void>(db.exec(QStringLiteral("ROLLBACK")));
+                return st;
+            }
+        }
+        auto st = db.exec(QStringLiteral("COMMIT"));
+        if (!st)
+            static_cast<void>(db.exec(QStringLiteral("ROLLBACK")));
+        return st;
+    };
+    const QString countSql = QStringLiteral("SELECT COUNT(*) FROM kv WHERE key LIKE 'k%'");
+
+    // One transaction of ~100 pages: two writes per frame asked for, a handful made.
+    const Broker::Sql::WalWriteStats before = Broker::Sql::walWriteStats();
+    QVERIFY(insertRows(200, 0).ok());
+    const Broker::Sql::WalWriteStats after = Broker::Sql::walWriteStats();
+    const quint64 requested = after.requested - before.requested;
+    const quint64 issued = after.issued - before.issued;
+    qInfo("WAL writes: %llu asked for, %llu made", requested, issued);
+    QVERIFY(requested >= 200);
+    QVERIFY(issued * 10 <= requested);
+    // Committed means visible to another connection (the checkpointer's, a reader's) at once.
+    QCOMPARE(scalar(path, countSql).toInt(), 200);
+
+    // The WAL cannot grow (as on a full disk): the COMMIT fails, nothing of it shows, what was
+    // there stays, and writes work again once the file may grow.
+    struct rlimit saved
+    {};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit tight = saved;
+    tight.rlim_cur = rlim_t(QFileInfo(path + QStringLiteral("-wal")).size() + 4096);
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &tight), 0);
+    const auto refused = insertRows(200, 1000);
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
+    std::signal(SIGXFSZ, oldHandler);
+    QVERIFY(!refused.ok());
+    qInfo("refused: %s", qPrintable(refused.error().message));
+    QCOMPARE(scalar(path, countSql).toInt(), 200);
+    QVERIFY(insertRows(1, 5000).ok());
+    QCOMPARE(scalar(path, countSql).toInt(), 201);
+    QCOMPARE(scalar(path, QStringLiteral("PRAGMA integrity_check")).toString(),
+             QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(tst_Storage)

@@ -208,11 +208,13 @@ void DeliveryService::accept(const QList<Message> &messages, AcceptDone done, Ex
                 if (!m.queueName.isEmpty() &&
                     !m_gateStore->ensureQueue(db, m.queueName, now, error))
                     return false;
-                if (!insertNew(db, m, error))
+                if (m.state == MessageState::Active) {
+                    if (!m_store->insertMessage(db, m, error) ||
+                        !m_store->appendCreatedAndActive(db, m, now, error))
+                        return false;
+                } else if (!insertNew(db, m, error)) {
                     return false;
-                if (m.state == MessageState::Active &&
-                    !m_store->appendEvent(db, m, EventState::Active, now, {}, error))
-                    return false;
+                }
                 results->append(Accepted{m.id, false});
             }
             return !extra || extra(db, error);

@@ -79,6 +79,11 @@ public:
     // The same with the detail already written as compact JSON text ("{}" when empty).
     bool appendEventJson(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
                          const QByteArray &detailJson, QString *error);
+    // A new message's CREATED event (at its creation time) and, right after it, its ACTIVE event
+    // (at `activeAt`), both with an empty detail: one statement where the message has no
+    // labels, group, queue, schedule or flow key, as most have.
+    bool appendCreatedAndActive(QSqlDatabase &db, const Message &m, qint64 activeAt,
+                                QString *error);
     bool insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error);
     bool setKv(QSqlDatabase &db, const QString &key, const QString &value, QString *error);
     // The message id a live deduplication key points to, if any.
@@ -119,6 +124,10 @@ private:
     Database *m_db;
     Sql::StatementCache m_statements;
     // The URL of the last event written and its bound parts (writes run on one thread).
+    // Parses the message's URL for its events' url/host/path columns, unless it is the last one's.
+    void prepareEventUrl(const Message &m);
+    static bool isPlainForEvents(const Message &m);
+
     QByteArray m_eventUrl;
     QByteArray m_eventUrlText; // UTF-8, as bound
     QByteArray m_eventHost;

@@ -36,6 +36,7 @@ private slots:
     void cancelPendingMessage();
     void logsShowLifecycleAndPage();
     void logFiltersRejectUnknownKeys();
+    void plainMessageEventsCarryTheirColumns();
     void keysRotateAndSurviveRestart();
 
 private:
@@ -436,6 +437,33 @@ void tst_Publish::logsShowLifecycleAndPage()
     } while (!cursor.isEmpty() && pages < 10);
     QCOMPARE(pages, 3);
     QCOMPARE(seen.size(), 3);
+}
+
+void tst_Publish::plainMessageEventsCarryTheirColumns()
+{
+    // No label, group, queue, schedule or flow key: CREATED and ACTIVE are stored by one
+    // statement. Each row must still carry what the filters look at.
+    const QString url = m_sink->url(QStringLiteral("/plain/path?q=1"));
+    const QString id =
+        m_api->publish(url, "p").json().value(QStringLiteral("messageId")).toString();
+    QVERIFY(m_sink->waitFor(1, QStringLiteral("/plain/path")));
+    const auto states = [&](const QString &filter) {
+        const auto r = m_api->get(QStringLiteral("/v2/logs?messageId=%1&%2").arg(id, filter));
+        QStringList out;
+        for (const QJsonValue &e : r.json().value(QStringLiteral("logs")).toArray()) {
+            const QJsonObject o = e.toObject();
+            if (o.value(QStringLiteral("url")).toString() == url &&
+                o.value(QStringLiteral("time")).toDouble() == double(TestBroker::StartMs))
+                out.prepend(o.value(QStringLiteral("state")).toString());
+        }
+        return out;
+    };
+    QTRY_COMPARE(states(QStringLiteral("host=127.0.0.1&path=/plain/path")),
+                 (QStringList{QStringLiteral("CREATED"), QStringLiteral("ACTIVE"),
+                              QStringLiteral("DELIVERED")}));
+    QCOMPARE(states(QStringLiteral("callerIp=127.0.0.1&state=CREATED,ACTIVE")),
+             (QStringList{QStringLiteral("CREATED"), QStringLiteral("ACTIVE")}));
+    QCOMPARE(states(QStringLiteral("path=/other")), QStringList());
 }
 
 void tst_Publish::logFiltersRejectUnknownKeys()

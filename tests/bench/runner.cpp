@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QProcessEnvironment>
 #include <QSysInfo>
 #include <QThread>
 
@@ -90,7 +91,11 @@ std::unique_ptr<Child> Runner::startBroker(const QString &dataDir, quint16 *port
 std::unique_ptr<Child> Runner::startRole(const QStringList &args, quint16 *port)
 {
     auto child = std::make_unique<Child>();
-    *port = child->start(m_opt.selfBin, args, "READY ", 20000);
+    // Raw baselines write through SQLite's own VFS, not the broker's WAL write-gathering one
+    // (linked into this program with the broker library).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LOCALSTASH_WAL_COALESCE"), QStringLiteral("0"));
+    *port = child->start(m_opt.selfBin, args, "READY ", 20000, env);
     if (*port == 0)
         note(QStringLiteral("baseline %1 did not start: %2")
                  .arg(args.join(u' '), QString::fromLocal8Bit(child->errors().right(2000))));

@@ -120,11 +120,20 @@ int fileClose(sqlite3_file *file)
     return flushed != SQLITE_OK ? flushed : closed;
 }
 
-int fileRead(sqlite3_file *file, void *data, int amount, sqlite3_int64 offset)
+// The real file's method with the same arguments.
+template<auto Method, typename... Args>
+auto passedOn(sqlite3_file *file, Args... args)
+{
+    return (realOf(file)->pMethods->*Method)(realOf(file), args...);
+}
+
+// The same once the pending writes are out: SQLite never sees the file without its own writes.
+template<auto Method, typename... Args>
+int flushedThenPassedOn(sqlite3_file *file, Args... args)
 {
     if (const int rc = flush(self(file)); rc != SQLITE_OK)
         return rc;
-    return realOf(file)->pMethods->xRead(realOf(file), data, amount, offset);
+    return passedOn<Method>(file, args...);
 }
 
 int fileTruncate(sqlite3_file *file, sqlite3_int64 size)
@@ -136,116 +145,35 @@ int fileTruncate(sqlite3_file *file, sqlite3_int64 size)
     return f->real->pMethods->xTruncate(f->real, size);
 }
 
-int fileSync(sqlite3_file *file, int flags)
-{
-    if (const int rc = flush(self(file)); rc != SQLITE_OK)
-        return rc;
-    return realOf(file)->pMethods->xSync(realOf(file), flags);
-}
-
-int fileSize(sqlite3_file *file, sqlite3_int64 *size)
-{
-    if (const int rc = flush(self(file)); rc != SQLITE_OK)
-        return rc;
-    return realOf(file)->pMethods->xFileSize(realOf(file), size);
-}
-
-int fileLock(sqlite3_file *file, int level)
-{
-    if (const int rc = flush(self(file)); rc != SQLITE_OK)
-        return rc;
-    return realOf(file)->pMethods->xLock(realOf(file), level);
-}
-
-int fileUnlock(sqlite3_file *file, int level)
-{
-    if (const int rc = flush(self(file)); rc != SQLITE_OK)
-        return rc;
-    return realOf(file)->pMethods->xUnlock(realOf(file), level);
-}
-
-int fileCheckReservedLock(sqlite3_file *file, int *out)
-{
-    if (const int rc = flush(self(file)); rc != SQLITE_OK)
-        return rc;
-    return realOf(file)->pMethods->xCheckReservedLock(realOf(file), out);
-}
-
-int fileControl(sqlite3_file *file, int op, void *arg)
-{
-    if (const int rc = flush(self(file)); rc != SQLITE_OK)
-        return rc;
-    return realOf(file)->pMethods->xFileControl(realOf(file), op, arg);
-}
-
-int fileSectorSize(sqlite3_file *file)
-{
-    return realOf(file)->pMethods->xSectorSize(realOf(file));
-}
-
-int fileDeviceCharacteristics(sqlite3_file *file)
-{
-    return realOf(file)->pMethods->xDeviceCharacteristics(realOf(file));
-}
-
-// Shared memory and memory mapping belong to database files, which are never buffered.
-int fileShmMap(sqlite3_file *file, int page, int pageSize, int extend, void volatile **out)
-{
-    return realOf(file)->pMethods->xShmMap(realOf(file), page, pageSize, extend, out);
-}
-
-int fileShmLock(sqlite3_file *file, int offset, int n, int flags)
-{
-    return realOf(file)->pMethods->xShmLock(realOf(file), offset, n, flags);
-}
-
-void fileShmBarrier(sqlite3_file *file)
-{
-    realOf(file)->pMethods->xShmBarrier(realOf(file));
-}
-
-int fileShmUnmap(sqlite3_file *file, int deleteFlag)
-{
-    return realOf(file)->pMethods->xShmUnmap(realOf(file), deleteFlag);
-}
-
-int fileFetch(sqlite3_file *file, sqlite3_int64 offset, int amount, void **out)
-{
-    return realOf(file)->pMethods->xFetch(realOf(file), offset, amount, out);
-}
-
-int fileUnfetch(sqlite3_file *file, sqlite3_int64 offset, void *page)
-{
-    return realOf(file)->pMethods->xUnfetch(realOf(file), offset, page);
-}
-
 // One table per method-table version the parent's files may have: a file must not claim
 // shared-memory or mmap support its real file lacks.
 constexpr sqlite3_io_methods methodsOfVersion(int version)
 {
+    using M = sqlite3_io_methods;
     sqlite3_io_methods m{};
     m.iVersion = version;
     m.xClose = fileClose;
-    m.xRead = fileRead;
+    m.xRead = flushedThenPassedOn<&M::xRead>;
     m.xWrite = fileWrite;
     m.xTruncate = fileTruncate;
-    m.xSync = fileSync;
-    m.xFileSize = fileSize;
-    m.xLock = fileLock;
-    m.xUnlock = fileUnlock;
-    m.xCheckReservedLock = fileCheckReservedLock;
-    m.xFileControl = fileControl;
-    m.xSectorSize = fileSectorSize;
-    m.xDeviceCharacteristics = fileDeviceCharacteristics;
+    m.xSync = flushedThenPassedOn<&M::xSync>;
+    m.xFileSize = flushedThenPassedOn<&M::xFileSize>;
+    m.xLock = flushedThenPassedOn<&M::xLock>;
+    m.xUnlock = flushedThenPassedOn<&M::xUnlock>;
+    m.xCheckReservedLock = flushedThenPassedOn<&M::xCheckReservedLock>;
+    m.xFileControl = flushedThenPassedOn<&M::xFileControl>;
+    m.xSectorSize = passedOn<&M::xSectorSize>;
+    m.xDeviceCharacteristics = passedOn<&M::xDeviceCharacteristics>;
+    // Shared memory and memory mapping belong to database files, which are never buffered.
     if (version >= 2) {
-        m.xShmMap = fileShmMap;
-        m.xShmLock = fileShmLock;
-        m.xShmBarrier = fileShmBarrier;
-        m.xShmUnmap = fileShmUnmap;
+        m.xShmMap = passedOn<&M::xShmMap>;
+        m.xShmLock = passedOn<&M::xShmLock>;
+        m.xShmBarrier = passedOn<&M::xShmBarrier>;
+        m.xShmUnmap = passedOn<&M::xShmUnmap>;
     }
     if (version >= 3) {
-        m.xFetch = fileFetch;
-        m.xUnfetch = fileUnfetch;
+        m.xFetch = passedOn<&M::xFetch>;
+        m.xUnfetch = passedOn<&M::xUnfetch>;
     }
     return m;
 }

@@ -123,11 +123,11 @@ private:
 
     Database *m_db;
     Sql::StatementCache m_statements;
-    // The URL of the last event written and its bound parts (writes run on one thread).
     // Parses the message's URL for its events' url/host/path columns, unless it is the last one's.
     void prepareEventUrl(const Message &m);
     static bool isPlainForEvents(const Message &m);
 
+    // The URL of the last event written and its bound parts (writes run on one thread).
     QByteArray m_eventUrl;
     QByteArray m_eventUrlText; // UTF-8, as bound
     QByteArray m_eventHost;

@@ -6,8 +6,6 @@
 #include "walvfs.h"
 
 #include <QElapsedTimer>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace Broker {
 
@@ -66,12 +64,12 @@ void WriteBatcher::flush()
     std::vector<char> okFlags(batch.size(), 0);
     std::vector<QString> errors(batch.size());
     QString batchError;
-    // Prepared once on the connection: QSqlQuery::exec(QString) compiled BEGIN and COMMIT again
-    // on every batch. Savepoints (only after a failed write) still go through QSqlQuery.
+    // Transaction control as statements prepared once on the connection (QSqlQuery::exec(QString)
+    // compiled them again for every batch).
     Sql::Statement &begin = m_db->statement("BEGIN IMMEDIATE");
     Sql::Statement &commit = m_db->statement("COMMIT");
     Sql::Statement &rollback = m_db->statement("ROLLBACK");
-    QSqlQuery q(db);
+    const auto savepoint = [this](const char *sql) { m_db->statement(sql).exec(nullptr); };
     // Fast path: every write in one transaction, no savepoints (two statements per write saved).
     // Writes only touch the database, so when one fails the whole batch rolls back and runs
     // again with a savepoint per write, isolating the failure as before.
@@ -86,7 +84,7 @@ void WriteBatcher::flush()
         bool failed = false;
         for (size_t i = 0; i < batch.size(); ++i) {
             if (isolate)
-                q.exec(QStringLiteral("SAVEPOINT w"));
+                savepoint("SAVEPOINT w");
             QString err;
             const bool ok = batch[i].write(db, &err);
             okFlags[i] = ok ? 1 : 0;
@@ -97,10 +95,10 @@ void WriteBatcher::flush()
                     failed = true;
                     break;
                 }
-                q.exec(QStringLiteral("ROLLBACK TO w"));
+                savepoint("ROLLBACK TO w");
             }
             if (isolate)
-                q.exec(QStringLiteral("RELEASE w"));
+                savepoint("RELEASE w");
         }
         if (failed) {
             rollback.exec(nullptr);

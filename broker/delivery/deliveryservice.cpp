@@ -21,29 +21,29 @@ namespace Broker {
 
 namespace {
 
-// What the logs API shows for an attempt: the request as sent (headers incl. the signature),
-// how long it took, and the response (status, headers, base64 body up to the recorded size).
-JsonText::Object responseDetail(const DeliveryResult &r, qint64 maxBody)
+// The detail of an event an attempt made: how long it took, the status and the error. The request
+// as sent (headers incl. the signature) and the response's headers and body are in the attempt's
+// row, which the event names; the logs API shows them from there (MessageStore::events).
+JsonText::Object attemptDetail(const DeliveryResult &r)
 {
     JsonText::Object d;
     d.set(QStringLiteral("retried"), r.request.retried);
     d.set(QStringLiteral("duration"), r.durationMs);
-    d.setRaw(QStringLiteral("requestHeader"), JsonText::headerArrays(r.request.headers));
-    if (r.status > 0) {
+    if (r.status > 0)
         d.set(QStringLiteral("responseStatus"), r.status);
-        d.setRaw(QStringLiteral("responseHeader"), JsonText::headerArrays(r.responseHeaders));
-        if (!r.responseBody.isEmpty()) {
-            QByteArray body;
-            JsonText::appendLatin1(body, r.responseBody.left(maxBody).toBase64());
-            d.setRaw(QStringLiteral("responseBody"), body);
-        }
-    }
     if (!r.error.isEmpty())
         d.set(QStringLiteral("error"), r.error);
     else if (!r.success())
         d.set(QStringLiteral("error"),
               QStringLiteral("destination answered HTTP %1").arg(r.status));
     return d;
+}
+
+// The events that show an attempt's request and response.
+bool madeByAttempt(const char *state)
+{
+    return qstrcmp(state, EventState::Delivered) == 0 || qstrcmp(state, EventState::Error) == 0 ||
+           qstrcmp(state, EventState::Failed) == 0;
 }
 
 bool isNonRetryable(const DeliveryResult &r)
@@ -77,9 +77,9 @@ DeliveryService::DeliveryService(const BrokerConfig &config, IClock *clock, Writ
         [clock](DeliveryRequest &request, qint64 &startedAt) {
             onStarted(clock, request, startedAt);
         },
-        [maxBody = config.maxRecordedResponseBytes](DeliveryResult &result) {
+        [](DeliveryResult &result) {
             if (result.success())
-                result.detailJson = responseDetail(result, maxBody).toJson();
+                result.detailJson = attemptDetail(result).toJson();
             result.requestHeadersJson = MessageStore::encodeHeaders(result.request.headers);
             result.responseHeadersJson = MessageStore::encodeHeaders(result.responseHeaders);
         },
@@ -422,7 +422,7 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
     if (result.success()) {
         next = MessageState::Delivered; // its event's detail is result.detailJson, as it is
     } else {
-        const JsonText::Object detail = responseDetail(result, m_config.maxRecordedResponseBytes);
+        const JsonText::Object detail = attemptDetail(result);
         events.append({EventState::Error, detail});
         if (cancelRequested) {
             next = MessageState::Canceled;
@@ -481,11 +481,13 @@ void DeliveryService::handleFinished(const DeliveryResult &result)
                 if (!insertNew(db, f, error))
                     return false;
             }
-            if (!m_store->insertAttempt(db, attempt, error) ||
+            qint64 attemptId = 0;
+            if (!m_store->insertAttempt(db, attempt, &attemptId, error) ||
                 !m_store->updateState(db, m.id, next, retried, nextDue, now, error))
                 return false;
             for (const auto &[state, eventDetail] : eventJson) {
-                if (!m_store->appendEventJson(db, m, state, now, eventDetail, error))
+                if (!m_store->appendEventJson(db, m, state, now, eventDetail,
+                                              madeByAttempt(state) ? attemptId : 0, error))
                     return false;
             }
             return true;

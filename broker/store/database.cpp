@@ -228,6 +228,12 @@ DROP TABLE attempts;
 ALTER TABLE attempts_new RENAME TO attempts;
 CREATE INDEX attempts_message ON attempts(message_id);
 )SQL",
+    // 6: an event an attempt made (DELIVERED, ERROR, FAILED) names that attempt instead of
+    // carrying a copy of its request headers, response headers and body, which the attempt row
+    // already holds. Events stored before keep their copy (attempt_id 0).
+    R"SQL(
+ALTER TABLE events ADD COLUMN attempt_id INTEGER NOT NULL DEFAULT 0;
+)SQL",
 };
 
 constexpr int kMigrationCount = int(sizeof(kMigrations) / sizeof(kMigrations[0]));

@@ -31,7 +31,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     Database();
     ~Database();

@@ -23,6 +23,27 @@ constexpr auto kMessageColumns =
     "flow_control_key, dedup_id, options";
 
 // A null QString binds as SQL NULL; the text columns are NOT NULL and hold '' instead.
+
+QJsonObject headerObject(const QByteArray &storedHeaders)
+{
+    return QJsonDocument::fromJson(
+               JsonText::headerArrays(MessageStore::decodeHeaders(storedHeaders)))
+        .object();
+}
+
+// An event an attempt made shows that attempt's request and response as the logs API spells
+// them: requestHeader always, responseHeader and responseBody (base64) when there was an answer.
+void addAttemptToDetail(QJsonObject &detail, const QByteArray &requestHeaders, int status,
+                        const QByteArray &responseHeaders, const QByteArray &responseBody)
+{
+    detail.insert(QStringLiteral("requestHeader"), headerObject(requestHeaders));
+    if (status <= 0)
+        return;
+    detail.insert(QStringLiteral("responseHeader"), headerObject(responseHeaders));
+    if (!responseBody.isEmpty())
+        detail.insert(QStringLiteral("responseBody"), QString::fromLatin1(responseBody.toBase64()));
+}
+
 } // namespace
 
 MessageStore::MessageStore(Database *db)
@@ -150,21 +171,24 @@ bool MessageStore::appendEvent(QSqlDatabase &db, const Message &m, const char *s
     return appendEventJson(db, m, state, time,
                            detail.isEmpty() ? QByteArrayLiteral("{}")
                                             : QJsonDocument(detail).toJson(QJsonDocument::Compact),
-                           error);
+                           0, error);
 }
 
 bool MessageStore::appendEventJson(QSqlDatabase &db, const Message &m, const char *state,
-                                   qint64 time, const QByteArray &detailJson, QString *error)
+                                   qint64 time, const QByteArray &detailJson, qint64 attemptId,
+                                   QString *error)
 {
     // As in insertMessage: the usual all-'' columns as literals rather than binds.
     const bool plain = isPlainForEvents(m);
     Sql::Statement &q =
         plain ? statement(db, "INSERT INTO events (time, message_id, state, url, host, path, "
-                              "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
-                              "flow_control_key) VALUES (?,?,?,?,?,?,?,?,'','','','','')")
+                              "caller_ip, detail, attempt_id, labels, topic_name, queue_name, "
+                              "schedule_id, flow_control_key) "
+                              "VALUES (?,?,?,?,?,?,?,?,?,'','','','','')")
               : statement(db, "INSERT INTO events (time, message_id, state, url, host, path, "
-                              "caller_ip, detail, labels, topic_name, queue_name, schedule_id, "
-                              "flow_control_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                              "caller_ip, detail, attempt_id, labels, topic_name, queue_name, "
+                              "schedule_id, flow_control_key) "
+                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     prepareEventUrl(m);
     q.bind(0, time);
     q.bindText(1, m.id);
@@ -175,12 +199,13 @@ bool MessageStore::appendEventJson(QSqlDatabase &db, const Message &m, const cha
     q.bindText(6, m.callerIp);
     // TEXT, not a BLOB: the logs filters compare it as text.
     q.bindText(7, detailJson);
+    q.bind(8, attemptId);
     if (!plain) {
-        q.bindText(8, encodeLabels(m.labels));
-        q.bindText(9, m.topicName);
-        q.bindText(10, m.queueName);
-        q.bindText(11, m.scheduleId);
-        q.bindText(12, m.flowControlKey);
+        q.bindText(9, encodeLabels(m.labels));
+        q.bindText(10, m.topicName);
+        q.bindText(11, m.queueName);
+        q.bindText(12, m.scheduleId);
+        q.bindText(13, m.flowControlKey);
     }
     return q.exec(error);
 }
@@ -206,8 +231,8 @@ bool MessageStore::appendCreatedAndActive(QSqlDatabase &db, const Message &m, qi
                                           QString *error)
 {
     if (!isPlainForEvents(m))
-        return appendEventJson(db, m, EventState::Created, m.createdAt, "{}", error) &&
-               appendEventJson(db, m, EventState::Active, activeAt, "{}", error);
+        return appendEventJson(db, m, EventState::Created, m.createdAt, "{}", 0, error) &&
+               appendEventJson(db, m, EventState::Active, activeAt, "{}", 0, error);
     // Each statement run costs its own start, cursors and halt (a few thousand instructions);
     // the two rows of every message sent at once share one.
     Sql::Statement &q =
@@ -228,7 +253,8 @@ bool MessageStore::appendCreatedAndActive(QSqlDatabase &db, const Message &m, qi
     return q.exec(error);
 }
 
-bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error)
+bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, qint64 *attemptId,
+                                 QString *error)
 {
     Sql::Statement &q = statement(db, "INSERT INTO attempts (message_id, retried, started_at, "
                                       "duration_ms, request_url, request_method, "
@@ -247,7 +273,10 @@ bool MessageStore::insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QStri
                                                    : a.responseHeadersJson);
     q.bindBlob(9, a.responseBody);
     q.bindText(10, a.error);
-    return q.exec(error);
+    if (!q.exec(error))
+        return false;
+    *attemptId = q.lastInsertId();
+    return true;
 }
 
 bool MessageStore::setKv(QSqlDatabase &db, const QString &key, const QString &value, QString *error)
@@ -449,8 +478,10 @@ Result<QList<EventRecord>> MessageStore::events(const FilterSet &filter, qint64 
     auto sqlFilter = filter.toSql(QStringLiteral("time"));
     if (!sqlFilter)
         return sqlFilter.error();
+    // The page of events (the filters name events' columns), then the attempt each one names.
     QString sql = QStringLiteral("SELECT id, time, message_id, state, url, topic_name, queue_name, "
-                                 "schedule_id, labels, flow_control_key, detail FROM events");
+                                 "schedule_id, labels, flow_control_key, detail, attempt_id "
+                                 "FROM events");
     QStringList where;
     if (cursor > 0)
         where << QStringLiteral("id < %1").arg(cursor);
@@ -459,6 +490,11 @@ Result<QList<EventRecord>> MessageStore::events(const FilterSet &filter, qint64 
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(limit);
+    sql = QStringLiteral("SELECT e.*, a.id, a.request_headers, a.status, a.response_headers, "
+                         "a.response_body FROM (") +
+          sql +
+          QStringLiteral(") AS e LEFT JOIN attempts a ON e.attempt_id > 0 AND a.id = e.attempt_id "
+                         "ORDER BY e.id DESC");
     QSqlQuery q(m_db->connection());
     q.prepare(sql);
     for (const QVariant &v : sqlFilter->values)
@@ -479,6 +515,11 @@ Result<QList<EventRecord>> MessageStore::events(const FilterSet &filter, qint64 
         e.labels = decodeLabels(q.value(8).toString());
         e.flowControlKey = q.value(9).toString();
         e.detail = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+        if (!q.value(12).isNull())
+            // The header lists are stored as Latin-1 text of their JSON (bindLatin1), as in
+            // attempts().
+            addAttemptToDetail(e.detail, q.value(13).toString().toLatin1(), q.value(14).toInt(),
+                               q.value(15).toString().toLatin1(), q.value(16).toByteArray());
         out.append(e);
     }
     return out;

@@ -76,15 +76,19 @@ public:
                      qint64 dueAt, qint64 now, QString *error);
     bool appendEvent(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
                      const QJsonObject &detail, QString *error);
-    // The same with the detail already written as compact JSON text ("{}" when empty).
+    // The same with the detail already written as compact JSON text ("{}" when empty). An event
+    // an attempt made (DELIVERED, ERROR, FAILED) names it by `attemptId` (0: none): its request
+    // headers, response headers and body are stored once, in the attempt, and events() puts them
+    // into the detail when it reads the event.
     bool appendEventJson(QSqlDatabase &db, const Message &m, const char *state, qint64 time,
-                         const QByteArray &detailJson, QString *error);
+                         const QByteArray &detailJson, qint64 attemptId, QString *error);
     // A new message's CREATED event (at its creation time) and, right after it, its ACTIVE event
     // (at `activeAt`), both with an empty detail: one statement where the message has no
     // labels, group, queue, schedule or flow key, as most have.
     bool appendCreatedAndActive(QSqlDatabase &db, const Message &m, qint64 activeAt,
                                 QString *error);
-    bool insertAttempt(QSqlDatabase &db, const AttemptRecord &a, QString *error);
+    // Stores the attempt; its row id goes to *attemptId (for the events it made).
+    bool insertAttempt(QSqlDatabase &db, const AttemptRecord &a, qint64 *attemptId, QString *error);
     bool setKv(QSqlDatabase &db, const QString &key, const QString &value, QString *error);
     // The message id a live deduplication key points to, if any.
     std::optional<QString> findDedup(QSqlDatabase &db, const QString &key, qint64 now);

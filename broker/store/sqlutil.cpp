@@ -225,7 +225,9 @@ bool Statement::exec(QString *error)
     if (m_stmt) {
         const int rc = sqlite3_step(LS_STMT);
         const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
-        if (!ok && error)
+        if (ok)
+            m_lastInsertId = sqlite3_last_insert_rowid(sqlite3_db_handle(LS_STMT));
+        else if (error)
             *error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(LS_STMT)));
         sqlite3_reset(LS_STMT);
         sqlite3_clear_bindings(LS_STMT);
@@ -233,7 +235,10 @@ bool Statement::exec(QString *error)
         return ok;
     }
 #endif
-    return m_query && run(*m_query, error);
+    if (!m_query || !run(*m_query, error))
+        return false;
+    m_lastInsertId = m_query->lastInsertId().toLongLong();
+    return true;
 }
 
 } // namespace Broker::Sql

@@ -59,6 +59,8 @@ public:
     void bindBlob(int index, const QByteArray &value); // a null array binds as an empty blob
     // Runs the statement once and clears its bindings; on failure fills *error.
     bool exec(QString *error);
+    // The rowid the last successful exec() of an INSERT gave its row.
+    qint64 lastInsertId() const { return m_lastInsertId; }
     bool isDirect() const { return m_stmt != nullptr; }
 
     // The connection's sqlite3 handle when the direct path is safe for it, else null. Off when
@@ -73,6 +75,7 @@ private:
     std::unique_ptr<QSqlQuery> m_query;
     QString m_prepareError;
     std::vector<QByteArray> m_held;
+    qint64 m_lastInsertId = 0;
 };
 
 } // namespace Broker::Sql

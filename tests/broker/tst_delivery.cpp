@@ -11,10 +11,13 @@
 #include <QJsonArray>
 #include <QNetworkProxy>
 #include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTest>
 
 using namespace TestSupport;
+using namespace Qt::StringLiterals;
 
 class tst_Delivery : public QObject
 {
@@ -37,6 +40,7 @@ private slots:
     void cookiesAreNotKeptBetweenAttempts();
     void deliveryIgnoresTheApplicationProxy();
     void deliveryProxyIsAlwaysDirect();
+    void attemptEventsShowTheirAttempt();
 
 private:
     QString publish(const QString &path, const Headers &headers = {}, const QByteArray &body = "x");
@@ -350,6 +354,82 @@ void tst_Delivery::deliveryProxyIsAlwaysDirect()
     QCOMPARE(typeFor(remote), QNetworkProxy::NoProxy);
     // Qt never proxies loopback destinations.
     QCOMPARE(typeFor(local), QNetworkProxy::DefaultProxy);
+}
+
+void tst_Delivery::attemptEventsShowTheirAttempt()
+{
+    // A failed attempt, then a successful one; both carry non-ASCII header bytes each way.
+    m_sink->respondTimes(QStringLiteral("/shown"), 1,
+                         SinkResponse{500, {{"X-Why", "caf\xc3\xa9"}}, "no", 0});
+    m_sink->respond(QStringLiteral("/shown"), SinkResponse{201, {{"X-Ok", "yes"}}, "done", 0});
+    const QString id =
+        publish(QStringLiteral("/shown"), {{"Upstash-Forward-X-Name", "caf\xc3\xa9"}}, "hello");
+    QVERIFY(m_sink->waitFor(1, QStringLiteral("/shown")));
+    QTRY_COMPARE(m_broker->service().counts().value(QStringLiteral("RETRY")).toLongLong(), 1);
+    const QJsonObject retry = events(id).last().toObject();
+    QCOMPARE(retry.value(QStringLiteral("state")).toString(), QStringLiteral("RETRY"));
+    m_broker->clock().advance(qint64(retry.value(QStringLiteral("nextDeliveryTime")).toDouble()) -
+                              m_broker->clock().nowMs());
+    QVERIFY(m_sink->waitFor(2, QStringLiteral("/shown")));
+    waitFinalState(QStringLiteral("DELIVERED"));
+
+    const QJsonArray ev = events(id);
+    QStringList states;
+    for (const QJsonValue &e : ev)
+        states << e.toObject().value(QStringLiteral("state")).toString();
+    QCOMPARE(states, QStringList({u"CREATED"_s, u"ACTIVE"_s, u"ERROR"_s, u"RETRY"_s, u"ACTIVE"_s,
+                                  u"DELIVERED"_s}));
+    const auto values = [](const QJsonObject &e, const char *key, const char *name) {
+        return e.value(QLatin1StringView(key)).toObject().value(QLatin1StringView(name)).toArray();
+    };
+    const QString cafe = QString::fromUtf8("caf\xc3\xa9");
+    const QJsonObject error = ev.at(2).toObject();
+    QCOMPARE(error.value(QStringLiteral("responseStatus")).toInt(), 500);
+    QCOMPARE(values(error, "responseHeader", "X-Why"), QJsonArray{cafe});
+    QCOMPARE(values(error, "responseHeaders", "X-Why"), QJsonArray{cafe});
+    QCOMPARE(error.value(QStringLiteral("responseBody")).toString(),
+             QString::fromLatin1(QByteArray("no").toBase64()));
+    QCOMPARE(values(error, "requestHeader", "X-Name"), QJsonArray{cafe});
+    QCOMPARE(values(error, "requestHeader", "Upstash-Retried"), QJsonArray{QStringLiteral("0")});
+    const QJsonObject delivered = ev.at(5).toObject();
+    QCOMPARE(delivered.value(QStringLiteral("responseStatus")).toInt(), 201);
+    QCOMPARE(values(delivered, "responseHeader", "X-Ok"), QJsonArray{QStringLiteral("yes")});
+    QCOMPARE(delivered.value(QStringLiteral("responseBody")).toString(),
+             QString::fromLatin1(QByteArray("done").toBase64()));
+    QCOMPARE(values(delivered, "requestHeader", "Upstash-Retried"),
+             QJsonArray{QStringLiteral("1")});
+    // Each event shows its own attempt's request: the signature it was sent with.
+    const QJsonArray firstSignature = values(error, "requestHeader", "Upstash-Signature");
+    const QJsonArray secondSignature = values(delivered, "requestHeader", "Upstash-Signature");
+    QCOMPARE(firstSignature.size(), 1);
+    QCOMPARE(secondSignature.size(), 1);
+    QVERIFY(firstSignature != secondSignature);
+    QCOMPARE(secondSignature.at(0).toString().toLatin1(),
+             m_sink->requestsTo(QStringLiteral("/shown")).last().header("Upstash-Signature"));
+
+    // Stored once: the events name their attempts and carry no copy of them.
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+    const auto closeDb = qScopeGuard([&db] {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    });
+    db.setDatabaseName(m_broker->dataDir() + QStringLiteral("/localstash.db"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    QVERIFY(db.open());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT e.state, e.detail, a.status FROM events e JOIN attempts a ON a.id = e.attempt_id "
+        "WHERE e.message_id = ? ORDER BY e.id"));
+    q.addBindValue(id);
+    QVERIFY(q.exec());
+    QStringList linked;
+    while (q.next()) {
+        linked << q.value(0).toString() + u' ' + q.value(2).toString();
+        QVERIFY2(!q.value(1).toString().contains(QStringLiteral("Header")),
+                 qPrintable(q.value(1).toString()));
+    }
+    QCOMPARE(linked, QStringList({u"ERROR 500"_s, u"DELIVERED 201"_s}));
 }
 
 QTEST_GUILESS_MAIN(tst_Delivery)

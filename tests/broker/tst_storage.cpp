@@ -381,14 +381,20 @@ void tst_Storage::bothWritePathsStoreTheSameRows()
         QString error;
         QVERIFY2(store.insertMessage(c, plain, &error), qPrintable(error));
         QVERIFY2(store.insertMessage(c, full, &error), qPrintable(error));
-        QVERIFY2(store.appendEventJson(c, plain, Broker::EventState::Created, 1, "{}", &error),
+        QVERIFY2(store.appendEventJson(c, plain, Broker::EventState::Created, 1, "{}", 0, &error),
                  qPrintable(error));
         QVERIFY2(store.appendEventJson(c, full, Broker::EventState::Created, 2, "{\"error\":\"é\"}",
-                                       &error),
+                                       0, &error),
                  qPrintable(error));
         QVERIFY2(store.updateState(c, full.id, Broker::MessageState::Retry, 2, 5, 6, &error),
                  qPrintable(error));
-        QVERIFY2(store.insertAttempt(c, attempt, &error), qPrintable(error));
+        qint64 attemptId = 0;
+        QVERIFY2(store.insertAttempt(c, attempt, &attemptId, &error), qPrintable(error));
+        QVERIFY(attemptId > 0);
+        // The event names the attempt by the id both paths report.
+        QVERIFY2(
+            store.appendEventJson(c, full, Broker::EventState::Error, 3, "{}", attemptId, &error),
+            qPrintable(error));
         // A failing statement reports SQLite's reason and leaves the statement usable.
         QVERIFY(!store.insertMessage(c, plain, &error));
         QVERIFY2(error.contains(QStringLiteral("UNIQUE")), qPrintable(error));
@@ -402,7 +408,7 @@ void tst_Storage::bothWritePathsStoreTheSameRows()
 #if defined(LOCALSTASH_HAVE_SQLITE3) && defined(__linux__)
     QVERIFY2(direct[0], "this build links libsqlite3, but the direct path was not taken");
 #endif
-    QCOMPARE(dumps[0].size(), 2 + 2 + 1);
+    QCOMPARE(dumps[0].size(), 2 + 3 + 1); // messages, events, attempts
     QCOMPARE(dumps[0], dumps[1]);
 }
 

@@ -74,7 +74,10 @@ void tst_Jwt::hashesAgreeWithQtsOwn()
     claims.expiresAt = 301;
     claims.jwtId = QStringLiteral("jwt_x");
     claims.body = QByteArray(3000, 'b');
-    for (const QString &key : {QStringLiteral("k"), QString(200, u'\u00e9')}) {
+    // Keys change and repeat: each token is signed with its own key, not the previous one's.
+    const QString longKey(200, u'\u00e9');
+    for (const QString &key : {QStringLiteral("k"), longKey, QStringLiteral("k"),
+                               QStringLiteral("k"), longKey, QStringLiteral("k2")}) {
         const QByteArray token = Jwt::sign(key, claims);
         const qsizetype dot = token.lastIndexOf('.');
         const QByteArray mac = QMessageAuthenticationCode::hash(token.left(dot), key.toUtf8(),

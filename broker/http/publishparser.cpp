@@ -5,6 +5,7 @@
 #include "delivery/retrydelay.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QUrl>
@@ -85,7 +86,9 @@ QString rebuildDestination(const QString &rawRest, const QString &rawQuery)
     return dest;
 }
 
-Result<QByteArray> validateUrl(const QString &destination)
+namespace {
+
+Result<QByteArray> checkUrl(const QString &destination)
 {
     QString text = destination;
     // A proxy may have collapsed "https://" into "https:/".
@@ -114,6 +117,24 @@ Result<QByteArray> validateUrl(const QString &destination)
     if (url.host().isEmpty())
         return badRequest(QStringLiteral("invalid destination url: missing host"));
     return bytes;
+}
+
+} // namespace
+
+Result<QByteArray> validateUrl(const QString &destination)
+{
+    // Publishes name the same few destinations again and again; checking one parses it with
+    // QUrl (8k instructions a publish, callgrind). The valid ones are remembered, boundedly.
+    thread_local QHash<QString, QByteArray> valid;
+    if (const auto it = valid.constFind(destination); it != valid.cend())
+        return it.value();
+    Result<QByteArray> checked = checkUrl(destination);
+    if (checked) {
+        if (valid.size() >= 1024)
+            valid.clear();
+        valid.insert(destination, checked.value());
+    }
+    return checked;
 }
 
 Result<PublishRequest> parsePublish(const ApiRequest &request, const QString &destination,

@@ -83,6 +83,26 @@ private:
     char *m_p = nullptr;
 };
 
+// True when no byte needs escaping or re-encoding (ASCII from space on, no '"' or '\\'): the
+// JSON string is then the bytes themselves, appended in one go. Header names and values
+// almost always are; the Cursor's worst-case room cost a reallocation per value.
+bool plainAscii(const QByteArray &bytes)
+{
+    for (const char ch : bytes) {
+        const auto u = uchar(ch);
+        if (u < 0x20 || u >= 0x80 || u == '"' || u == '\\')
+            return false;
+    }
+    return true;
+}
+
+void appendPlain(QByteArray &out, const QByteArray &bytes)
+{
+    out += '"';
+    out += bytes;
+    out += '"';
+}
+
 } // namespace
 
 void appendString(QByteArray &out, QStringView s)
@@ -116,6 +136,10 @@ void appendString(QByteArray &out, QStringView s)
 
 void appendLatin1(QByteArray &out, const QByteArray &latin1)
 {
+    if (plainAscii(latin1)) {
+        appendPlain(out, latin1);
+        return;
+    }
     Cursor c(out, latin1.size());
     for (const char ch : latin1) {
         const auto u = uchar(ch);
@@ -130,6 +154,10 @@ void appendLatin1(QByteArray &out, const QByteArray &latin1)
 
 void appendUtf8(QByteArray &out, const QByteArray &utf8)
 {
+    if (plainAscii(utf8)) {
+        appendPlain(out, utf8);
+        return;
+    }
     if (!isAscii(utf8)) {
         appendString(out, QString::fromUtf8(utf8));
         return;

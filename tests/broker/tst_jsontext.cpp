@@ -98,6 +98,26 @@ void tst_JsonText::stringsMatchQJsonDocument()
         u += '}';
         QCOMPARE(u, compact(QJsonObject{{QStringLiteral("k"), QString::fromUtf8(utf8)}}));
     }
+    // Bytes that need no escaping (appended as they are), and the same with each kind of byte
+    // that does.
+    QByteArray printable;
+    for (int b = 0x20; b < 0x80; ++b)
+        printable += char(b);
+    QByteArray plain = printable;
+    plain.replace('"', QByteArray()).replace('\\', QByteArray());
+    const QList<QByteArray> cases = {plain,          printable,      plain + '"',
+                                     plain + '\\',   plain + '\x1f', plain + "\xc3\xa9",
+                                     plain + '\x80', QByteArray()};
+    for (const QByteArray &bytes : cases) {
+        QByteArray l = "{\"k\":";
+        JsonText::appendLatin1(l, bytes);
+        l += '}';
+        QCOMPARE(l, compact(QJsonObject{{QStringLiteral("k"), QString::fromLatin1(bytes)}}));
+        QByteArray u = "{\"k\":";
+        JsonText::appendUtf8(u, bytes);
+        u += '}';
+        QCOMPARE(u, compact(QJsonObject{{QStringLiteral("k"), QString::fromUtf8(bytes)}}));
+    }
 }
 
 void tst_JsonText::objectsMatchQJsonDocument()

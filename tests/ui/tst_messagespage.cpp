@@ -196,7 +196,9 @@ void tst_MessagesPage::filtersApplyInSql()
 
 void tst_MessagesPage::inspectorVerifiesTheSignature()
 {
-    const QString id = m_fx->publish(u"/signed"_s, {{"Upstash-Forward-X-Trace", "t-1"}});
+    // A header value with bytes beyond ASCII (UTF-8 "café") is shown as it was sent.
+    const QString id =
+        m_fx->publish(u"/signed"_s, {{"Upstash-Forward-X-Trace", "t-1 caf\xc3\xa9"}});
     QVERIFY(m_fx->sink->waitFor(1));
     MessagesPage page(m_fx->client.get());
     page.show();
@@ -218,7 +220,10 @@ void tst_MessagesPage::inspectorVerifiesTheSignature()
     QVERIFY2(text.contains(u"Signed with the current signing key"_s), qPrintable(text));
     QVERIFY(text.contains(u"Body hash matches the delivered body"_s));
     QVERIFY(text.contains(u"a receiver with these signing keys accepts this request"_s));
-    QVERIFY(text.contains(u"X-Trace"_s));              // forwarded header, in the request headers
+    QVERIFY(text.contains(u"X-Trace"_s)); // forwarded header, in the request headers
+    QVERIFY2(text.contains(u"t-1 caf\u00e9"_s), qPrintable(text));
+    QVERIFY(d.message.headers.contains({"X-Trace", "t-1 caf\xc3\xa9"}));
+    QVERIFY(d.attempts.first().requestHeaders.contains({"X-Trace", "t-1 caf\xc3\xa9"}));
     QVERIFY(text.contains(u"\"hello\": \"world\""_s)); // the JSON body, pretty-printed
     QVERIFY(text.contains(u"200 OK"_s));
 }

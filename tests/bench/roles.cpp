@@ -1,8 +1,11 @@
 #include "roles.h"
 
 #include "benchutil.h"
+#include "core/config.h"
+#include "core/ids.h"
 #include "delivery/dispatcher.h"
 #include "loadclient.h"
+#include "signing/jwt.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -93,6 +96,23 @@ int roleQnam(const QCommandLineParser &p)
     // --config default: QNAM as it comes (direct, no proxy); otherwise as the broker's dispatcher
     // sets it up, the fair baseline for the broker's delivery.
     const bool asBroker = p.value(QStringLiteral("config")) != QStringLiteral("default");
+    // --headers qstash: also the headers the broker adds to a delivery (message id, retried,
+    // caller IP and a signature of the real length, made once), so the receiver parses the
+    // same request shape. A reference only: the sender does no per-request signing work.
+    Broker::HeaderList extraHeaders;
+    if (p.value(QStringLiteral("headers")) == QStringLiteral("qstash")) {
+        Broker::Jwt::Claims claims;
+        claims.subject = target.toString();
+        claims.issuedAt = wallMs() / 1000;
+        claims.expiresAt = claims.issuedAt + 300;
+        claims.jwtId = Broker::Ids::newJwtId();
+        claims.body = stampedBody(0, bodySize);
+        extraHeaders = {{"Upstash-Caller-Ip", "127.0.0.1"},
+                        {"Upstash-Message-Id", Broker::Ids::newMessageId().toLatin1()},
+                        {"Upstash-Retried", "0"},
+                        {"Upstash-Signature",
+                         Broker::Jwt::sign(Broker::DevCredentials::currentSigningKey(), claims)}};
+    }
     QNetworkAccessManager nam;
     if (asBroker) {
         Broker::Dispatcher::configureManager(nam);
@@ -116,6 +136,8 @@ int roleQnam(const QCommandLineParser &p)
         req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("text/plain"));
         req.setRawHeader("User-Agent", "Upstash-QStash");
+        for (const auto &[name, value] : extraHeaders)
+            req.setRawHeader(name, value);
         QNetworkReply *reply = nam.post(req, stampedBody(seq++, bodySize));
         ++active;
         QObject::connect(reply, &QNetworkReply::finished, reply, [&, reply] {
@@ -371,7 +393,7 @@ int runRole(const QStringList &args)
 {
     QCommandLineParser p;
     for (const char *name : {"role", "target", "inflight", "duration-ms", "rate", "body", "dir",
-                             "batch", "port", "threads", "delay", "config"})
+                             "batch", "port", "threads", "delay", "config", "headers"})
         p.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("v")));
     p.process(QStringList{QStringLiteral("localstash-bench")} + args);
     const QString role = p.value(QStringLiteral("role"));

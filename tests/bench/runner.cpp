@@ -216,21 +216,28 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     }
     std::vector<double> defaults;
     std::vector<double> rates;
+    std::vector<double> qstashShaped;
     double cpu = 0;
     double delivered = 0;
     const int warmMs = secs(1000, 300);
-    // Each run measures QNAM as it comes (for reference) and then as the broker sets it up (the
-    // baseline), back to back, so both see the machine in the same state.
+    // Each run measures QNAM as it comes (for reference), as the broker sets it up (the
+    // baseline) and the same sending the headers a delivery carries (for reference), back to
+    // back, so all see the machine in the same state.
     for (int i = 0; i < runs; ++i) {
-        for (const QString &config : {QStringLiteral("default"), QStringLiteral("broker")}) {
+        for (const QString &config : {QStringLiteral("default"), QStringLiteral("broker"),
+                                      QStringLiteral("qstash-headers")}) {
             const bool asBroker = config == QStringLiteral("broker");
+            const bool shaped = config == QStringLiteral("qstash-headers");
             quint16 ready = 0;
-            auto sender = startRole(
-                {QStringLiteral("--role"), QStringLiteral("qnam"), QStringLiteral("--target"),
-                 QString::fromLatin1(m_receiver.url("/r/q")), QStringLiteral("--inflight"),
-                 QStringLiteral("64"), QStringLiteral("--config"), config,
-                 QStringLiteral("--duration-ms"), QString::number(warmMs + seconds * 1000 + 500)},
-                &ready);
+            QStringList args{
+                QStringLiteral("--role"),        QStringLiteral("qnam"),
+                QStringLiteral("--target"),      QString::fromLatin1(m_receiver.url("/r/q")),
+                QStringLiteral("--inflight"),    QStringLiteral("64"),
+                QStringLiteral("--config"),      shaped ? QStringLiteral("broker") : config,
+                QStringLiteral("--duration-ms"), QString::number(warmMs + seconds * 1000 + 500)};
+            if (shaped)
+                args << QStringLiteral("--headers") << QStringLiteral("qstash");
+            auto sender = startRole(args, &ready);
             if (ready == 0)
                 return 0;
             spinFor(warmMs);
@@ -241,7 +248,7 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
             const quint64 c1 = m_receiver.count();
             const ProcStats b = procStats(sender->pid());
             const double s = double(nowNs() - t0) / 1e9;
-            (asBroker ? rates : defaults).push_back(double(c1 - c0) / s);
+            (asBroker ? rates : shaped ? qstashShaped : defaults).push_back(double(c1 - c0) / s);
             if (asBroker) {
                 cpu += b.cpuSec - a.cpuSec;
                 delivered += double(c1 - c0);
@@ -253,13 +260,15 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     m_receiver.clearSamples();
     m_qnamRate = median(rates);
     m_qnamDefaultRate = median(defaults);
+    m_qnamQstashRate = median(qstashShaped);
     m_qnamCpuPerK = delivered > 0 ? cpu / (delivered / 1000.0) : 0;
     *cpuPerThousand = m_qnamCpuPerK;
     note(QStringLiteral("bare QNAM sender -> receiver, 1 KiB, 64 in flight, set up as the broker's "
                         "dispatcher (the baseline): %1 msg/s (runs %2); with QNAM's defaults: "
-                        "%3 msg/s (runs %4)")
+                        "%3 msg/s (runs %4); as the broker, sending a delivery's QStash headers "
+                        "too: %5 msg/s (runs %6)")
              .arg(fmtNum(m_qnamRate), joinRuns(rates), fmtNum(m_qnamDefaultRate),
-                  joinRuns(defaults)));
+                  joinRuns(defaults), fmtNum(m_qnamQstashRate), joinRuns(qstashShaped)));
     return m_qnamRate;
 }
 
@@ -524,6 +533,12 @@ void Runner::figEndToEnd()
          fmtNum(qnam) + QStringLiteral(" /s bare QNAM sender"), ratioText(med, qnam),
          QStringLiteral(">= 5,000 /s and >= 0.5x"),
          verdict(med >= 5000 && qnam > 0 && med / qnam >= 0.5)});
+    add({QStringLiteral("end-to-end vs bare QNAM sending a delivery's QStash headers (for "
+                        "reference)"),
+         fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
+         fmtNum(m_qnamQstashRate) +
+             QStringLiteral(" /s bare QNAM sender, as the broker's, with Upstash-Signature etc."),
+         ratioText(med, m_qnamQstashRate), QStringLiteral("(report)"), QStringLiteral("-")});
     add({QStringLiteral("end-to-end vs bare QNAM with its defaults (for reference)"),
          fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
          fmtNum(m_qnamDefaultRate) + QStringLiteral(" /s bare QNAM sender, QNAM's defaults"),

@@ -30,8 +30,7 @@ Broker::Message messageFromRow(const QSqlQuery &q, int first)
     m.dueAt = q.value(i++).toLongLong();
     m.url = q.value(i++).toString().toUtf8();
     m.method = q.value(i++).toString().toLatin1();
-    // Header lists are stored as the Latin-1 text of their JSON (as the broker reads them).
-    m.headers = Broker::MessageStore::decodeHeaders(q.value(i++).toString().toLatin1());
+    m.headers = Broker::MessageStore::headersFromColumn(q.value(i++));
     m.body = q.value(i++).toByteArray();
     m.maxRetries = q.value(i++).toInt();
     m.retried = q.value(i++).toInt();
@@ -87,11 +86,9 @@ std::optional<MessageDetails> loadMessageDetails(const QSqlDatabase &db, const Q
             a.durationMs = q.value(3).toLongLong();
             a.url = q.value(4).toString().toUtf8();
             a.method = q.value(5).toString().toLatin1();
-            a.requestHeaders =
-                Broker::MessageStore::decodeHeaders(q.value(6).toString().toLatin1());
+            a.requestHeaders = Broker::MessageStore::headersFromColumn(q.value(6));
             a.status = q.value(7).toInt();
-            a.responseHeaders =
-                Broker::MessageStore::decodeHeaders(q.value(8).toString().toLatin1());
+            a.responseHeaders = Broker::MessageStore::headersFromColumn(q.value(8));
             a.responseBody = q.value(9).toByteArray();
             a.error = q.value(10).toString();
             d.attempts.append(a);

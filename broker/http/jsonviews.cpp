@@ -189,6 +189,19 @@ QJsonObject event(const EventRecord &e, const Message *m)
         if (it.key() == QStringLiteral("responseHeader"))
             o.insert(QStringLiteral("responseHeaders"), it.value());
     }
+    // An event an attempt made shows that attempt's request and response.
+    if (const auto &a = e.attempt) {
+        if (m)
+            o.insert(QStringLiteral("requestHeader"), headerMap(a->requestHeaders, m->options));
+        if (a->status > 0) {
+            const QJsonObject response = headerMap(a->responseHeaders, {});
+            o.insert(QStringLiteral("responseHeader"), response);
+            o.insert(QStringLiteral("responseHeaders"), response);
+            if (!a->responseBody.isEmpty())
+                o.insert(QStringLiteral("responseBody"),
+                         QString::fromLatin1(a->responseBody.toBase64()));
+        }
+    }
     return o;
 }
 

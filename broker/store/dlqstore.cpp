@@ -24,7 +24,7 @@ DlqEntry entryFromQuery(const QSqlQuery &q)
     e.messageId = q.value(2).toString();
     e.createdAt = q.value(3).toLongLong();
     e.responseStatus = q.value(4).toInt();
-    e.responseHeaders = MessageStore::decodeHeaders(q.value(5).toString().toLatin1());
+    e.responseHeaders = MessageStore::headersFromColumn(q.value(5));
     e.responseBody = q.value(6).toByteArray();
     e.error = q.value(7).toString();
     return e;

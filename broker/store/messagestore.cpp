@@ -23,27 +23,6 @@ constexpr auto kMessageColumns =
     "flow_control_key, dedup_id, options";
 
 // A null QString binds as SQL NULL; the text columns are NOT NULL and hold '' instead.
-
-QJsonObject headerObject(const QByteArray &storedHeaders)
-{
-    return QJsonDocument::fromJson(
-               JsonText::headerArrays(MessageStore::decodeHeaders(storedHeaders)))
-        .object();
-}
-
-// An event an attempt made shows that attempt's request and response as the logs API spells
-// them: requestHeader always, responseHeader and responseBody (base64) when there was an answer.
-void addAttemptToDetail(QJsonObject &detail, const QByteArray &requestHeaders, int status,
-                        const QByteArray &responseHeaders, const QByteArray &responseBody)
-{
-    detail.insert(QStringLiteral("requestHeader"), headerObject(requestHeaders));
-    if (status <= 0)
-        return;
-    detail.insert(QStringLiteral("responseHeader"), headerObject(responseHeaders));
-    if (!responseBody.isEmpty())
-        detail.insert(QStringLiteral("responseBody"), QString::fromLatin1(responseBody.toBase64()));
-}
-
 } // namespace
 
 MessageStore::MessageStore(Database *db)
@@ -72,6 +51,11 @@ QByteArray MessageStore::encodeHeaders(const HeaderList &headers)
     }
     out += ']';
     return out;
+}
+
+HeaderList MessageStore::headersFromColumn(const QVariant &column)
+{
+    return decodeHeaders(column.toString().toLatin1());
 }
 
 HeaderList MessageStore::decodeHeaders(const QByteArray &json)
@@ -329,7 +313,7 @@ Message MessageStore::messageFromQuery(const QSqlQuery &q) const
     m.dueAt = q.value(4).toLongLong();
     m.url = q.value(5).toString().toLatin1();
     m.method = q.value(6).toString().toLatin1();
-    m.headers = decodeHeaders(q.value(7).toString().toLatin1());
+    m.headers = headersFromColumn(q.value(7));
     m.body = q.value(8).toByteArray();
     m.maxRetries = q.value(9).toInt();
     m.retried = q.value(10).toInt();
@@ -419,9 +403,9 @@ QList<AttemptRecord> MessageStore::attempts(const QString &messageId)
             a.durationMs = q.value(3).toLongLong();
             a.url = q.value(4).toString().toLatin1();
             a.method = q.value(5).toString().toLatin1();
-            a.requestHeaders = decodeHeaders(q.value(6).toString().toLatin1());
+            a.requestHeaders = headersFromColumn(q.value(6));
             a.status = q.value(7).toInt();
-            a.responseHeaders = decodeHeaders(q.value(8).toString().toLatin1());
+            a.responseHeaders = headersFromColumn(q.value(8));
             a.responseBody = q.value(9).toByteArray();
             a.error = q.value(10).toString();
             out.append(a);
@@ -493,8 +477,7 @@ Result<QList<EventRecord>> MessageStore::events(const FilterSet &filter, qint64 
     sql = QStringLiteral("SELECT e.*, a.id, a.request_headers, a.status, a.response_headers, "
                          "a.response_body FROM (") +
           sql +
-          QStringLiteral(") AS e LEFT JOIN attempts a ON e.attempt_id > 0 AND a.id = e.attempt_id "
-                         "ORDER BY e.id DESC");
+          QStringLiteral(") AS e LEFT JOIN attempts a ON a.id = e.attempt_id ORDER BY e.id DESC");
     QSqlQuery q(m_db->connection());
     q.prepare(sql);
     for (const QVariant &v : sqlFilter->values)
@@ -515,11 +498,14 @@ Result<QList<EventRecord>> MessageStore::events(const FilterSet &filter, qint64 
         e.labels = decodeLabels(q.value(8).toString());
         e.flowControlKey = q.value(9).toString();
         e.detail = QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
-        if (!q.value(12).isNull())
-            // The header lists are stored as Latin-1 text of their JSON (bindLatin1), as in
-            // attempts().
-            addAttemptToDetail(e.detail, q.value(13).toString().toLatin1(), q.value(14).toInt(),
-                               q.value(15).toString().toLatin1(), q.value(16).toByteArray());
+        if (!q.value(12).isNull()) {
+            AttemptRecord &a = e.attempt.emplace();
+            a.id = q.value(12).toLongLong();
+            a.requestHeaders = headersFromColumn(q.value(13));
+            a.status = q.value(14).toInt();
+            a.responseHeaders = headersFromColumn(q.value(15));
+            a.responseBody = q.value(16).toByteArray();
+        }
         out.append(e);
     }
     return out;

@@ -56,6 +56,9 @@ struct EventRecord
     QStringList labels;
     QString flowControlKey;
     QJsonObject detail;
+    // The attempt that made the event (DELIVERED, ERROR, FAILED stored since schema 6): its
+    // request and response are stored there, not copied into the detail.
+    std::optional<AttemptRecord> attempt;
 };
 
 struct DueEntry
@@ -113,6 +116,8 @@ public:
 
     static QByteArray encodeHeaders(const HeaderList &headers);
     static HeaderList decodeHeaders(const QByteArray &json);
+    // A header list as read back from its column: the Latin-1 text of its JSON (bindLatin1).
+    static HeaderList headersFromColumn(const QVariant &column);
     static QString encodeLabels(const QStringList &labels); // ",a,b," for instr() lookups
     static QStringList decodeLabels(const QString &stored);
 

@@ -7,6 +7,7 @@
 #include "store/messagestore.h"
 #include "store/sqlutil.h"
 #include "store/walvfs.h"
+#include "storeprobe.h"
 #include "testbroker.h"
 
 #include <QFile>
@@ -44,19 +45,8 @@ private:
 
 QVariant tst_Storage::scalar(const QString &path, const QString &sql)
 {
-    QVariant value;
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
-    return value;
+    const auto rows = TestSupport::readStoreColumn(path, sql);
+    return rows && !rows->isEmpty() ? rows->first() : QVariant();
 }
 
 int tst_Storage::readSchemaVersion(const QString &path)

@@ -10,6 +10,7 @@
 #include "brokerprocess.h"
 #include "httpsink.h"
 #include "signing/jwt.h"
+#include "storeprobe.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -30,26 +31,15 @@ namespace {
 
 constexpr int Kills = 20;
 
-// Reads one column of the messages table through its own connection (WAL lets it read while the
-// broker writes).
+// One column of the store, as strings ("<query failed>" when it cannot be read).
 QStringList queryStrings(const QString &dbPath, const QString &sql)
 {
+    const auto rows = readStoreColumn(dbPath, sql);
+    if (!rows)
+        return {QStringLiteral("<query failed>")};
     QStringList out;
-    {
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
-        db.setDatabaseName(dbPath);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql)) {
-                while (q.next())
-                    out.append(q.value(0).toString());
-            } else {
-                out.append(QStringLiteral("<query failed>"));
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+    for (const QVariant &v : *rows)
+        out.append(v.toString());
     return out;
 }
 

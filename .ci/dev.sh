@@ -15,7 +15,7 @@ BUILD=${LOCALSTASH_BUILD_DIR:-$ROOT/build}
 case "$BUILD" in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 
 PACKAGES=(
-    cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev
+    cmake ninja-build g++ pkg-config libssl-dev libsqlite3-dev libgoogle-perftools-dev
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
     tzdata ca-certificates

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QSysInfo>
 #include <QThread>
@@ -217,6 +218,14 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     std::vector<double> defaults;
     std::vector<double> rates;
     std::vector<double> qstashShaped;
+    std::vector<double> onAllocator;
+    // The app links an allocator of its own (tcmalloc) where one is installed; the same sender
+    // on that allocator shows how much of the broker's figure the allocator alone would give.
+    const QByteArray allocator = QByteArrayLiteral(LOCALSTASH_MALLOC_LIBRARY);
+    QStringList configs{QStringLiteral("default"), QStringLiteral("broker"),
+                        QStringLiteral("qstash-headers")};
+    if (!allocator.isEmpty())
+        configs << QStringLiteral("broker-allocator");
     double cpu = 0;
     double delivered = 0;
     const int warmMs = secs(1000, 300);
@@ -224,20 +233,29 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     // baseline) and the same sending the headers a delivery carries (for reference), back to
     // back, so all see the machine in the same state.
     for (int i = 0; i < runs; ++i) {
-        for (const QString &config : {QStringLiteral("default"), QStringLiteral("broker"),
-                                      QStringLiteral("qstash-headers")}) {
+        for (const QString &config : std::as_const(configs)) {
             const bool asBroker = config == QStringLiteral("broker");
             const bool shaped = config == QStringLiteral("qstash-headers");
+            const bool preloaded = config == QStringLiteral("broker-allocator");
             quint16 ready = 0;
-            QStringList args{
-                QStringLiteral("--role"),        QStringLiteral("qnam"),
-                QStringLiteral("--target"),      QString::fromLatin1(m_receiver.url("/r/q")),
-                QStringLiteral("--inflight"),    QStringLiteral("64"),
-                QStringLiteral("--config"),      shaped ? QStringLiteral("broker") : config,
-                QStringLiteral("--duration-ms"), QString::number(warmMs + seconds * 1000 + 500)};
+            QStringList args{QStringLiteral("--role"),
+                             QStringLiteral("qnam"),
+                             QStringLiteral("--target"),
+                             QString::fromLatin1(m_receiver.url("/r/q")),
+                             QStringLiteral("--inflight"),
+                             QStringLiteral("64"),
+                             QStringLiteral("--config"),
+                             (shaped || preloaded) ? QStringLiteral("broker") : config,
+                             QStringLiteral("--duration-ms"),
+                             QString::number(warmMs + seconds * 1000 + 500)};
             if (shaped)
                 args << QStringLiteral("--headers") << QStringLiteral("qstash");
+            // The child takes the environment as it is when it starts.
+            if (preloaded)
+                qputenv("LD_PRELOAD", allocator);
             auto sender = startRole(args, &ready);
+            if (preloaded)
+                qunsetenv("LD_PRELOAD");
             if (ready == 0)
                 return 0;
             spinFor(warmMs);
@@ -248,7 +266,11 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
             const quint64 c1 = m_receiver.count();
             const ProcStats b = procStats(sender->pid());
             const double s = double(nowNs() - t0) / 1e9;
-            (asBroker ? rates : shaped ? qstashShaped : defaults).push_back(double(c1 - c0) / s);
+            (asBroker    ? rates
+             : shaped    ? qstashShaped
+             : preloaded ? onAllocator
+                         : defaults)
+                .push_back(double(c1 - c0) / s);
             if (asBroker) {
                 cpu += b.cpuSec - a.cpuSec;
                 delivered += double(c1 - c0);
@@ -261,6 +283,7 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     m_qnamRate = median(rates);
     m_qnamDefaultRate = median(defaults);
     m_qnamQstashRate = median(qstashShaped);
+    m_qnamAllocatorRate = median(onAllocator);
     m_qnamCpuPerK = delivered > 0 ? cpu / (delivered / 1000.0) : 0;
     *cpuPerThousand = m_qnamCpuPerK;
     note(QStringLiteral("bare QNAM sender -> receiver, 1 KiB, 64 in flight, set up as the broker's "
@@ -269,6 +292,11 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
                         "too: %5 msg/s (runs %6)")
              .arg(fmtNum(m_qnamRate), joinRuns(rates), fmtNum(m_qnamDefaultRate),
                   joinRuns(defaults), fmtNum(m_qnamQstashRate), joinRuns(qstashShaped)));
+    if (!onAllocator.empty())
+        note(QStringLiteral("bare QNAM sender as the broker's, on the app's allocator (%1): %2 "
+                            "msg/s (runs %3)")
+                 .arg(QString::fromUtf8(allocator), fmtNum(m_qnamAllocatorRate),
+                      joinRuns(onAllocator)));
     return m_qnamRate;
 }
 
@@ -539,6 +567,13 @@ void Runner::figEndToEnd()
          fmtNum(m_qnamQstashRate) +
              QStringLiteral(" /s bare QNAM sender, as the broker's, with Upstash-Signature etc."),
          ratioText(med, m_qnamQstashRate), QStringLiteral("(report)"), QStringLiteral("-")});
+    if (m_qnamAllocatorRate > 0)
+        add({QStringLiteral("end-to-end vs bare QNAM on the app's allocator (for reference)"),
+             fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
+             fmtNum(m_qnamAllocatorRate) +
+                 QStringLiteral(" /s bare QNAM sender, as the broker's, on ") +
+                 QFileInfo(QString::fromUtf8(LOCALSTASH_MALLOC_LIBRARY)).fileName(),
+             ratioText(med, m_qnamAllocatorRate), QStringLiteral("(report)"), QStringLiteral("-")});
     add({QStringLiteral("end-to-end vs bare QNAM with its defaults (for reference)"),
          fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
          fmtNum(m_qnamDefaultRate) + QStringLiteral(" /s bare QNAM sender, QNAM's defaults"),

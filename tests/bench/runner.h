@@ -84,8 +84,9 @@ private:
     int m_dirCounter = 0;
     // Baselines measured once and shared by the figures that compare with them.
     double m_qnamRate = -1;
-    double m_qnamDefaultRate = 0; // QNAM with its own defaults, for reference
-    double m_qnamQstashRate = 0;  // as the broker, with QStash's delivery headers, for reference
+    double m_qnamDefaultRate = 0;   // QNAM with its own defaults, for reference
+    double m_qnamQstashRate = 0;    // as the broker, with QStash's delivery headers, for reference
+    double m_qnamAllocatorRate = 0; // as the broker, on the app's allocator (if any), for reference
     double m_qnamCpuPerK = 0;
     double m_helloRate = -1;
     double m_helloCpuPerK = 0;

@@ -89,13 +89,16 @@ std::unique_ptr<Child> Runner::startBroker(const QString &dataDir, quint16 *port
     return child;
 }
 
-std::unique_ptr<Child> Runner::startRole(const QStringList &args, quint16 *port)
+std::unique_ptr<Child> Runner::startRole(const QStringList &args, quint16 *port,
+                                         const QByteArray &preload)
 {
     auto child = std::make_unique<Child>();
     // Raw baselines write through SQLite's own VFS, not the broker's WAL write-gathering one
     // (linked into this program with the broker library).
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("LOCALSTASH_WAL_COALESCE"), QStringLiteral("0"));
+    if (!preload.isEmpty())
+        env.insert(QStringLiteral("LD_PRELOAD"), QString::fromLocal8Bit(preload));
     *port = child->start(m_opt.selfBin, args, "READY ", 20000, env);
     if (*port == 0)
         note(QStringLiteral("baseline %1 did not start: %2")
@@ -219,64 +222,57 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     std::vector<double> rates;
     std::vector<double> qstashShaped;
     std::vector<double> onAllocator;
-    // The app links an allocator of its own (tcmalloc) where one is installed; the same sender
-    // on that allocator shows how much of the broker's figure the allocator alone would give.
+    // The senders, run back to back in each run so all see the machine in the same state: QNAM
+    // as it comes (reference), as the broker sets it up (the baseline), the same sending the
+    // headers a delivery carries (reference), and the same on the allocator the app links, where
+    // it links one (reference: how much of the broker's figure the allocator alone would give).
+    struct Sender
+    {
+        QStringList args;
+        QByteArray preload; // LD_PRELOAD for this sender, if any
+        std::vector<double> *rates;
+    };
     const QByteArray allocator = QByteArrayLiteral(LOCALSTASH_MALLOC_LIBRARY);
-    QStringList configs{QStringLiteral("default"), QStringLiteral("broker"),
-                        QStringLiteral("qstash-headers")};
+    const QStringList asBroker{QStringLiteral("--config"), QStringLiteral("broker")};
+    std::vector<Sender> senders{
+        {{QStringLiteral("--config"), QStringLiteral("default")}, {}, &defaults},
+        {asBroker, {}, &rates},
+        {asBroker + QStringList{QStringLiteral("--headers"), QStringLiteral("qstash")},
+         {},
+         &qstashShaped}};
     if (!allocator.isEmpty())
-        configs << QStringLiteral("broker-allocator");
+        senders.push_back({asBroker, allocator, &onAllocator});
     double cpu = 0;
     double delivered = 0;
     const int warmMs = secs(1000, 300);
-    // Each run measures QNAM as it comes (for reference), as the broker sets it up (the
-    // baseline) and the same sending the headers a delivery carries (for reference), back to
-    // back, so all see the machine in the same state.
     for (int i = 0; i < runs; ++i) {
-        for (const QString &config : std::as_const(configs)) {
-            const bool asBroker = config == QStringLiteral("broker");
-            const bool shaped = config == QStringLiteral("qstash-headers");
-            const bool preloaded = config == QStringLiteral("broker-allocator");
+        for (const Sender &sender : senders) {
             quint16 ready = 0;
-            QStringList args{QStringLiteral("--role"),
-                             QStringLiteral("qnam"),
-                             QStringLiteral("--target"),
-                             QString::fromLatin1(m_receiver.url("/r/q")),
-                             QStringLiteral("--inflight"),
-                             QStringLiteral("64"),
-                             QStringLiteral("--config"),
-                             (shaped || preloaded) ? QStringLiteral("broker") : config,
-                             QStringLiteral("--duration-ms"),
-                             QString::number(warmMs + seconds * 1000 + 500)};
-            if (shaped)
-                args << QStringLiteral("--headers") << QStringLiteral("qstash");
-            // The child takes the environment as it is when it starts.
-            if (preloaded)
-                qputenv("LD_PRELOAD", allocator);
-            auto sender = startRole(args, &ready);
-            if (preloaded)
-                qunsetenv("LD_PRELOAD");
+            auto child = startRole(QStringList{QStringLiteral("--role"), QStringLiteral("qnam"),
+                                               QStringLiteral("--target"),
+                                               QString::fromLatin1(m_receiver.url("/r/q")),
+                                               QStringLiteral("--inflight"), QStringLiteral("64"),
+                                               QStringLiteral("--duration-ms"),
+                                               QString::number(warmMs + seconds * 1000 + 500)} +
+                                       sender.args,
+                                   &ready, sender.preload);
             if (ready == 0)
                 return 0;
             spinFor(warmMs);
             const quint64 c0 = m_receiver.count();
-            const ProcStats a = procStats(sender->pid());
+            const ProcStats a = procStats(child->pid());
             const qint64 t0 = nowNs();
             spinFor(seconds * 1000);
             const quint64 c1 = m_receiver.count();
-            const ProcStats b = procStats(sender->pid());
+            const ProcStats b = procStats(child->pid());
             const double s = double(nowNs() - t0) / 1e9;
-            (asBroker    ? rates
-             : shaped    ? qstashShaped
-             : preloaded ? onAllocator
-                         : defaults)
-                .push_back(double(c1 - c0) / s);
-            if (asBroker) {
+            sender.rates->push_back(double(c1 - c0) / s);
+            if (sender.rates == &rates) {
                 cpu += b.cpuSec - a.cpuSec;
                 delivered += double(c1 - c0);
             }
-            sender->waitExit(20000);
-            sender->stop(2000);
+            child->waitExit(20000);
+            child->stop(2000);
         }
     }
     m_receiver.clearSamples();

@@ -65,7 +65,9 @@ private:
     // Helpers.
     QString newDataDir();
     std::unique_ptr<Child> startBroker(const QString &dataDir, quint16 *port);
-    std::unique_ptr<Child> startRole(const QStringList &args, quint16 *port);
+    // preload: an LD_PRELOAD for this child only.
+    std::unique_ptr<Child> startRole(const QStringList &args, quint16 *port,
+                                     const QByteArray &preload = {});
     QByteArray publishRequest(quint16 port, const QByteArray &destination,
                               const QByteArray &extraHeaders, qint64 seq) const;
     QByteArray getRequest(quint16 port, const QByteArray &path) const;

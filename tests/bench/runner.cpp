@@ -296,35 +296,29 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     return m_qnamRate;
 }
 
-std::vector<double> Runner::publishRates(quint16 port, int runs, int seconds, Child *broker,
-                                         std::vector<double> *rssMb)
+Runner::PublishRun Runner::publishRun(quint16 port, int seconds, Child *broker)
 {
-    std::vector<double> rates;
+    PublishRun run;
     LoadClient client(port, kPublishConnections);
     if (!client.connectAll(10000)) {
         note(QStringLiteral("cannot connect 64 clients to the broker"));
-        return rates;
+        return run;
     }
     const QByteArray dest = m_receiver.url();
     // Delayed by a day: the figure is the durable ingest path (parse, store, commit, ack).
     const QByteArray delay = QByteArrayLiteral("Upstash-Delay: 1d\r\n");
-    std::vector<double> ackP99;
-    for (int i = 0; i < runs; ++i) {
-        const auto r =
-            client.runClosed([&](qint64 seq) { return publishRequest(port, dest, delay, seq); },
-                             secs(1000, 300), seconds * 1000, 0);
-        rates.push_back(r.rate());
-        ackP99.push_back(percentile(r.latencyMs, 0.99));
-        if (r.failed > 0)
-            note(QStringLiteral("%1 publishes failed, first: HTTP %2 %3")
-                     .arg(r.failed)
-                     .arg(r.firstFailStatus)
-                     .arg(QString::fromUtf8(r.firstFailBody)));
-        if (rssMb)
-            rssMb->push_back(double(procStats(broker->pid()).rssKb) / 1024.0);
-    }
-    note(QStringLiteral("publish ack latency p99 per run: %1 ms").arg(joinRuns(ackP99, 1)));
-    return rates;
+    const auto r =
+        client.runClosed([&](qint64 seq) { return publishRequest(port, dest, delay, seq); },
+                         secs(1000, 300), seconds * 1000, 0);
+    if (r.failed > 0)
+        note(QStringLiteral("%1 publishes failed, first: HTTP %2 %3")
+                 .arg(r.failed)
+                 .arg(r.firstFailStatus)
+                 .arg(QString::fromUtf8(r.firstFailBody)));
+    run.rate = r.rate();
+    run.ackP99Ms = percentile(r.latencyMs, 0.99);
+    run.rssMb = double(procStats(broker->pid()).rssKb) / 1024.0;
+    return run;
 }
 
 // ---- figures ----

@@ -71,9 +71,14 @@ private:
     QByteArray publishRequest(quint16 port, const QByteArray &destination,
                               const QByteArray &extraHeaders, qint64 seq) const;
     QByteArray getRequest(quint16 port, const QByteArray &path) const;
-    // Closed-loop publish runs (64 connections, 1 KiB, delayed a day) against a broker.
-    std::vector<double> publishRates(quint16 port, int runs, int seconds, Child *broker,
-                                     std::vector<double> *rssMb = nullptr);
+    // One closed-loop publish run (64 connections, 1 KiB, delayed a day) against a broker.
+    struct PublishRun
+    {
+        double rate = 0; // acks/s
+        double ackP99Ms = 0;
+        double rssMb = 0; // the broker's, after the run
+    };
+    PublishRun publishRun(quint16 port, int seconds, Child *broker);
     // Bare QNAM sender -> receiver: deliveries/s at the receiver (median of runs).
     double qnamBaseline(int runs, int seconds, double *cpuPerThousand);
     double helloPublishRate(int runs, int seconds, double *cpuPerThousand);

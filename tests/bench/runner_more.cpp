@@ -342,14 +342,18 @@ void Runner::figMillion()
 {
     const qint64 want = m_opt.millionCount > 0 ? m_opt.millionCount : 1'000'000;
     const int seconds = secs(5, 1);
+    // Two brokers of the same binary: one holds the pending delayed messages, the other an empty
+    // store. Their publish runs take turns, the order swapped every round, and the ratio is the
+    // median of the per-round ratios (as in the publish figure): single runs on this machine
+    // range by a fifth within minutes, so an empty-store rate taken before the fill and restart
+    // measured the drift as much as the store.
+    quint16 emptyPort = 0;
+    auto emptyBroker = startBroker(newDataDir(), &emptyPort);
     const QString dir = newDataDir();
     quint16 port = 0;
     auto broker = startBroker(dir, &port);
-    if (port == 0)
+    if (emptyPort == 0 || port == 0)
         return;
-    std::vector<double> emptyRss;
-    const auto emptyRates = publishRates(port, m_opt.runs, seconds, broker.get(), &emptyRss);
-    const double emptyRate = median(emptyRates);
 
     // Fill: delayed 1-2 days (beyond the in-memory horizon), spread over a day of due times.
     LoadClient filler(port, 64);
@@ -408,11 +412,40 @@ void Runner::figMillion()
         if (i + 1 < m_opt.runs)
             again->stop(60000);
     }
-    std::vector<double> fullRssRuns;
-    const auto fullRates = publishRates(port, m_opt.runs, seconds, again.get(), &fullRssRuns);
+
+    std::vector<PublishRun> emptyRuns;
+    std::vector<PublishRun> fullRuns;
+    std::vector<double> ratios;
+    for (int i = 0; i < m_opt.runs; ++i) {
+        const bool emptyFirst = i % 2 == 0;
+        for (int k = 0; k < 2; ++k) {
+            if ((k == 0) == emptyFirst)
+                emptyRuns.push_back(publishRun(emptyPort, seconds, emptyBroker.get()));
+            else
+                fullRuns.push_back(publishRun(port, seconds, again.get()));
+        }
+        ratios.push_back(emptyRuns.back().rate > 0 ? fullRuns.back().rate / emptyRuns.back().rate
+                                                   : 0);
+    }
+    const auto field = [](const std::vector<PublishRun> &runs, double PublishRun::*member) {
+        std::vector<double> v;
+        for (const PublishRun &r : runs)
+            v.push_back(r.*member);
+        return v;
+    };
+    const auto emptyRates = field(emptyRuns, &PublishRun::rate);
+    const auto fullRates = field(fullRuns, &PublishRun::rate);
+    const double emptyRate = median(emptyRates);
     const double fullRate = median(fullRates);
-    const double maxRss =
-        std::max({fullRss, median(restartRss), fullRssRuns.empty() ? 0.0 : fullRssRuns.back()});
+    const double ratio = median(ratios);
+    const double emptyRss = emptyRuns.empty() ? 0 : emptyRuns.back().rssMb;
+    const double fullRunRss = fullRuns.empty() ? 0 : fullRuns.back().rssMb;
+    const double maxRss = std::max({fullRss, median(restartRss), fullRunRss});
+    note(QStringLiteral("publish ack latency p99 per run: empty store %1 ms, full store %2 ms; "
+                        "full/empty per round %3")
+             .arg(joinRuns(field(emptyRuns, &PublishRun::ackP99Ms), 1),
+                  joinRuns(field(fullRuns, &PublishRun::ackP99Ms), 1))
+             .arg(joinRuns(ratios, 3)));
     note(
         QStringLiteral("%1 pending delayed messages (plus those of the rate runs); database %2 MB; "
                        "stop took %3 ms; peak RSS (VmHWM) during the fill %4 MB")
@@ -425,21 +458,20 @@ void Runner::figMillion()
              .arg(pending),
          fmtNum(maxRss, 1) + QStringLiteral(" MB"),
          QStringLiteral("%1 / %2 / %3")
-             .arg(fmtNum(fullRss, 1), fmtNum(median(restartRss), 1),
-                  fmtNum(fullRssRuns.empty() ? 0 : fullRssRuns.back(), 1)),
-         fmtNum(emptyRss.empty() ? 0 : emptyRss.back(), 1) + QStringLiteral(" MB empty store"),
-         ratioText(maxRss, emptyRss.empty() ? 0 : emptyRss.back()), QStringLiteral("<= 200 MB"),
-         verdict(maxRss <= 200 && pending >= want)});
+             .arg(fmtNum(fullRss, 1), fmtNum(median(restartRss), 1), fmtNum(fullRunRss, 1)),
+         fmtNum(emptyRss, 1) + QStringLiteral(" MB empty store"), ratioText(maxRss, emptyRss),
+         QStringLiteral("<= 200 MB"), verdict(maxRss <= 200 && pending >= want)});
     add({QStringLiteral("%1 pending delayed: restart to first answered request").arg(pending),
          fmtNum(median(restartMs), 0) + QStringLiteral(" ms"), joinRuns(restartMs),
          QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("<= 3,000 ms"),
          verdict(median(restartMs) <= 3000 && pending >= want)});
     add({QStringLiteral("%1 pending delayed: publish acks/s vs empty store").arg(pending),
          fmtNum(fullRate) + QStringLiteral(" /s"), joinRuns(fullRates),
-         fmtNum(emptyRate) + QStringLiteral(" /s same broker, empty store"),
-         ratioText(fullRate, emptyRate), QStringLiteral(">= 0.9x"),
-         verdict(emptyRate > 0 && fullRate / emptyRate >= 0.9 && pending >= want)});
+         fmtNum(emptyRate) + QStringLiteral(" /s same binary, empty store, runs in turn"),
+         fmtNum(ratio, 3) + u'x', QStringLiteral(">= 0.9x"),
+         verdict(ratio >= 0.9 && pending >= want)});
     again->stop(60000);
+    emptyBroker->stop(60000);
 }
 
 #ifndef LOCALSTASH_BENCH_GUI

@@ -35,9 +35,23 @@ QString joinRuns(const std::vector<double> &values, int decimals = 0)
     return parts.join(QStringLiteral(" / "));
 }
 
+QString ratioOf(double ratio)
+{
+    return fmtNum(ratio, 2) + u'x';
+}
+
 QString ratioText(double value, double baseline)
 {
-    return baseline > 0 ? fmtNum(value / baseline, 2) + u'x' : QStringLiteral("-");
+    return baseline > 0 ? ratioOf(value / baseline) : QStringLiteral("-");
+}
+
+// The median of each run's ratio to the baseline run of its own round.
+double pairedRatio(const std::vector<double> &values, const std::vector<double> &baselines)
+{
+    std::vector<double> r;
+    for (size_t k = 0; k < values.size() && k < baselines.size(); ++k)
+        r.push_back(baselines[k] > 0 ? values[k] / baselines[k] : 0);
+    return median(r);
 }
 
 QString verdict(bool met)
@@ -212,20 +226,12 @@ double Runner::helloPublishRate(int runs, int seconds, double *cpuPerThousand)
     return m_helloRate;
 }
 
-double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
+bool Runner::qnamRound(int seconds)
 {
-    if (m_qnamRate >= 0) {
-        *cpuPerThousand = m_qnamCpuPerK;
-        return m_qnamRate;
-    }
-    std::vector<double> defaults;
-    std::vector<double> rates;
-    std::vector<double> qstashShaped;
-    std::vector<double> onAllocator;
-    // The senders, run back to back in each run so all see the machine in the same state: QNAM
-    // as it comes (reference), as the broker sets it up (the baseline), the same sending the
-    // headers a delivery carries (reference), and the same on the allocator the app links, where
-    // it links one (reference: how much of the broker's figure the allocator alone would give).
+    // The senders, run back to back so all see the machine in the same state: QNAM as it comes
+    // (reference), as the broker sets it up (the baseline), the same sending the headers a
+    // delivery carries (reference), and the same on the allocator the app links, where it links
+    // one (reference: how much of the broker's figure the allocator alone would give).
     struct Sender
     {
         QStringList args;
@@ -235,64 +241,69 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     const QByteArray allocator = QByteArrayLiteral(LOCALSTASH_MALLOC_LIBRARY);
     const QStringList asBroker{QStringLiteral("--config"), QStringLiteral("broker")};
     std::vector<Sender> senders{
-        {{QStringLiteral("--config"), QStringLiteral("default")}, {}, &defaults},
-        {asBroker, {}, &rates},
+        {{QStringLiteral("--config"), QStringLiteral("default")}, {}, &m_qnam.defaults},
+        {asBroker, {}, &m_qnam.baseline},
         {asBroker + QStringList{QStringLiteral("--headers"), QStringLiteral("qstash")},
          {},
-         &qstashShaped}};
+         &m_qnam.qstash}};
     if (!allocator.isEmpty())
-        senders.push_back({asBroker, allocator, &onAllocator});
-    double cpu = 0;
-    double delivered = 0;
+        senders.push_back({asBroker, allocator, &m_qnam.allocator});
     const int warmMs = secs(1000, 300);
-    for (int i = 0; i < runs; ++i) {
-        for (const Sender &sender : senders) {
-            quint16 ready = 0;
-            auto child = startRole(QStringList{QStringLiteral("--role"), QStringLiteral("qnam"),
-                                               QStringLiteral("--target"),
-                                               QString::fromLatin1(m_receiver.url("/r/q")),
-                                               QStringLiteral("--inflight"), QStringLiteral("64"),
-                                               QStringLiteral("--duration-ms"),
-                                               QString::number(warmMs + seconds * 1000 + 500)} +
-                                       sender.args,
-                                   &ready, sender.preload);
-            if (ready == 0)
-                return 0;
-            spinFor(warmMs);
-            const quint64 c0 = m_receiver.count();
-            const ProcStats a = procStats(child->pid());
-            const qint64 t0 = nowNs();
-            spinFor(seconds * 1000);
-            const quint64 c1 = m_receiver.count();
-            const ProcStats b = procStats(child->pid());
-            const double s = double(nowNs() - t0) / 1e9;
-            sender.rates->push_back(double(c1 - c0) / s);
-            if (sender.rates == &rates) {
-                cpu += b.cpuSec - a.cpuSec;
-                delivered += double(c1 - c0);
-            }
-            child->waitExit(20000);
-            child->stop(2000);
+    for (const Sender &sender : senders) {
+        quint16 ready = 0;
+        auto child = startRole(QStringList{QStringLiteral("--role"), QStringLiteral("qnam"),
+                                           QStringLiteral("--target"),
+                                           QString::fromLatin1(m_receiver.url("/r/q")),
+                                           QStringLiteral("--inflight"), QStringLiteral("64"),
+                                           QStringLiteral("--duration-ms"),
+                                           QString::number(warmMs + seconds * 1000 + 500)} +
+                                   sender.args,
+                               &ready, sender.preload);
+        if (ready == 0)
+            return false;
+        spinFor(warmMs);
+        const quint64 c0 = m_receiver.count();
+        const ProcStats a = procStats(child->pid());
+        const qint64 t0 = nowNs();
+        spinFor(seconds * 1000);
+        const quint64 c1 = m_receiver.count();
+        const ProcStats b = procStats(child->pid());
+        const double s = double(nowNs() - t0) / 1e9;
+        sender.rates->push_back(double(c1 - c0) / s);
+        if (sender.rates == &m_qnam.baseline) {
+            m_qnam.cpuSec += b.cpuSec - a.cpuSec;
+            m_qnam.delivered += double(c1 - c0);
         }
+        child->waitExit(20000);
+        child->stop(2000);
     }
     m_receiver.clearSamples();
-    m_qnamRate = median(rates);
-    m_qnamDefaultRate = median(defaults);
-    m_qnamQstashRate = median(qstashShaped);
-    m_qnamAllocatorRate = median(onAllocator);
-    m_qnamCpuPerK = delivered > 0 ? cpu / (delivered / 1000.0) : 0;
+    return true;
+}
+
+double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
+{
+    if (m_qnamRate < 0) {
+        while (int(m_qnam.baseline.size()) < runs) {
+            if (!qnamRound(seconds))
+                return 0;
+        }
+        m_qnamRate = median(m_qnam.baseline);
+        m_qnamCpuPerK = m_qnam.delivered > 0 ? m_qnam.cpuSec / (m_qnam.delivered / 1000.0) : 0;
+        note(QStringLiteral("bare QNAM sender -> receiver, 1 KiB, 64 in flight, set up as the "
+                            "broker's dispatcher (the baseline): %1 msg/s (runs %2); with QNAM's "
+                            "defaults: %3 msg/s (runs %4); as the broker, sending a delivery's "
+                            "QStash headers too: %5 msg/s (runs %6)")
+                 .arg(fmtNum(m_qnamRate), joinRuns(m_qnam.baseline),
+                      fmtNum(median(m_qnam.defaults)), joinRuns(m_qnam.defaults),
+                      fmtNum(median(m_qnam.qstash)), joinRuns(m_qnam.qstash)));
+        if (!m_qnam.allocator.empty())
+            note(QStringLiteral("bare QNAM sender as the broker's, on the app's allocator (%1): "
+                                "%2 msg/s (runs %3)")
+                     .arg(QStringLiteral(LOCALSTASH_MALLOC_LIBRARY),
+                          fmtNum(median(m_qnam.allocator)), joinRuns(m_qnam.allocator)));
+    }
     *cpuPerThousand = m_qnamCpuPerK;
-    note(QStringLiteral("bare QNAM sender -> receiver, 1 KiB, 64 in flight, set up as the broker's "
-                        "dispatcher (the baseline): %1 msg/s (runs %2); with QNAM's defaults: "
-                        "%3 msg/s (runs %4); as the broker, sending a delivery's QStash headers "
-                        "too: %5 msg/s (runs %6)")
-             .arg(fmtNum(m_qnamRate), joinRuns(rates), fmtNum(m_qnamDefaultRate),
-                  joinRuns(defaults), fmtNum(m_qnamQstashRate), joinRuns(qstashShaped)));
-    if (!onAllocator.empty())
-        note(QStringLiteral("bare QNAM sender as the broker's, on the app's allocator (%1): %2 "
-                            "msg/s (runs %3)")
-                 .arg(QString::fromUtf8(allocator), fmtNum(m_qnamAllocatorRate),
-                      joinRuns(onAllocator)));
     return m_qnamRate;
 }
 
@@ -406,17 +417,7 @@ void Runner::figPublish()
     }
     const std::vector<double> &rates = sides[3].rates;
     const double med = median(rates);
-    // Each run's ratio to the baseline of its own round, then their median.
-    const auto pairedRatio = [&](const Side &base) {
-        std::vector<double> r;
-        for (size_t k = 0; k < rates.size() && k < base.rates.size(); ++k)
-            r.push_back(base.rates[k] > 0 ? rates[k] / base.rates[k] : 0);
-        return median(r);
-    };
-    const auto ratioOf = [](double r) -> QString {
-        return QString::number(r, 'f', 2) + QStringLiteral("x");
-    };
-    const double ratio = pairedRatio(sides[0]);
+    const double ratio = pairedRatio(rates, sides[0].rates);
     add({QStringLiteral("durable publish acks/s (64 conns, 1 KiB, ack after COMMIT)"),
          fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
          fmtNum(median(sides[0].rates)) + QStringLiteral(" /s bare QHttpServer POST"),
@@ -426,14 +427,14 @@ void Runner::figPublish()
          fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
          fmtNum(median(sides[1].rates)) +
              QStringLiteral(" /s bare QHttpServer POST + SQLite WAL insert, ack after COMMIT"),
-         ratioOf(pairedRatio(sides[1])),
+         ratioOf(pairedRatio(rates, sides[1].rates)),
          QStringLiteral("(report: what these parts reach on this machine)"), QStringLiteral("-")});
     add({QStringLiteral("durable publish vs bare durable ingest with a writer thread"),
          fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
          fmtNum(median(sides[2].rates)) +
              QStringLiteral(" /s the same, inserts and COMMIT on a second thread"),
-         ratioOf(pairedRatio(sides[2])), QStringLiteral("(report: what a writer thread would add)"),
-         QStringLiteral("-")});
+         ratioOf(pairedRatio(rates, sides[2].rates)),
+         QStringLiteral("(report: what a writer thread would add)"), QStringLiteral("-")});
     add({QStringLiteral("broker RSS after each publish run"),
          fmtNum(sides[3].rss.empty() ? 0 : sides[3].rss.back(), 1) + QStringLiteral(" MB"),
          joinRuns(sides[3].rss, 1), QStringLiteral("-"), QStringLiteral("-"),
@@ -447,8 +448,7 @@ void Runner::figPublish()
 void Runner::figEndToEnd()
 {
     const int seconds = secs(30, 3);
-    double qnamCpuK = 0;
-    const double qnam = qnamBaseline(m_opt.runs, secs(10, 2), &qnamCpuK);
+    const int qnamSeconds = secs(10, 2);
     double helloCpuK = 0;
     helloPublishRate(m_opt.runs, secs(5, 1), &helloCpuK);
 
@@ -502,6 +502,10 @@ void Runner::figEndToEnd()
     std::vector<double> wchar;
     std::vector<double> rss;
     for (int i = 0; i < m_opt.runs; ++i) {
+        // A round of the bare QNAM senders right before each broker run, so that each run is
+        // divided by the baseline of its own round (unless another figure ran them already).
+        if (m_qnamRate < 0 && int(m_qnam.baseline.size()) <= i && !qnamRound(qnamSeconds))
+            return;
         const quint64 base = m_receiver.count();
         const qint64 sentBase = client.sent();
         // At most 2,000 accepted-but-undelivered messages: the figure is the sustained rate.
@@ -545,29 +549,34 @@ void Runner::figEndToEnd()
         rss.push_back(double(procStats(broker->pid()).rssKb) / 1024.0);
     }
     m_receiver.clearSamples();
+    double qnamCpuK = 0;
+    const double qnam = qnamBaseline(m_opt.runs, qnamSeconds, &qnamCpuK);
     const double med = median(rates);
+    const double ratio = pairedRatio(rates, m_qnam.baseline);
     add({QStringLiteral("end-to-end delivered msg/s, durable, %1 s sustained").arg(seconds),
          fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
-         fmtNum(qnam) + QStringLiteral(" /s bare QNAM sender"), ratioText(med, qnam),
-         QStringLiteral(">= 5,000 /s and >= 0.5x"),
-         verdict(med >= 5000 && qnam > 0 && med / qnam >= 0.5)});
+         fmtNum(qnam) + QStringLiteral(" /s bare QNAM sender"), ratioOf(ratio),
+         QStringLiteral(">= 5,000 /s and >= 0.5x"), verdict(med >= 5000 && ratio >= 0.5)});
     add({QStringLiteral("end-to-end vs bare QNAM sending a delivery's QStash headers (for "
                         "reference)"),
          fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
-         fmtNum(m_qnamQstashRate) +
+         fmtNum(median(m_qnam.qstash)) +
              QStringLiteral(" /s bare QNAM sender, as the broker's, with Upstash-Signature etc."),
-         ratioText(med, m_qnamQstashRate), QStringLiteral("(report)"), QStringLiteral("-")});
-    if (m_qnamAllocatorRate > 0)
+         ratioOf(pairedRatio(rates, m_qnam.qstash)), QStringLiteral("(report)"),
+         QStringLiteral("-")});
+    if (!m_qnam.allocator.empty())
         add({QStringLiteral("end-to-end vs bare QNAM on the app's allocator (for reference)"),
              fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
-             fmtNum(m_qnamAllocatorRate) +
+             fmtNum(median(m_qnam.allocator)) +
                  QStringLiteral(" /s bare QNAM sender, as the broker's, on ") +
                  QFileInfo(QString::fromUtf8(LOCALSTASH_MALLOC_LIBRARY)).fileName(),
-             ratioText(med, m_qnamAllocatorRate), QStringLiteral("(report)"), QStringLiteral("-")});
+             ratioOf(pairedRatio(rates, m_qnam.allocator)), QStringLiteral("(report)"),
+             QStringLiteral("-")});
     add({QStringLiteral("end-to-end vs bare QNAM with its defaults (for reference)"),
          fmtNum(med) + QStringLiteral(" /s"), joinRuns(rates),
-         fmtNum(m_qnamDefaultRate) + QStringLiteral(" /s bare QNAM sender, QNAM's defaults"),
-         ratioText(med, m_qnamDefaultRate), QStringLiteral("(report)"), QStringLiteral("-")});
+         fmtNum(median(m_qnam.defaults)) + QStringLiteral(" /s bare QNAM sender, QNAM's defaults"),
+         ratioOf(pairedRatio(rates, m_qnam.defaults)), QStringLiteral("(report)"),
+         QStringLiteral("-")});
     const double baseCpu = qnamCpuK + helloCpuK;
     add({QStringLiteral("broker CPU s per 1,000 messages (publish + store + deliver)"),
          fmtNum(median(cpuK), 3) + QStringLiteral(" s"), joinRuns(cpuK, 3),

@@ -79,7 +79,10 @@ private:
         double rssMb = 0; // the broker's, after the run
     };
     PublishRun publishRun(quint16 port, int seconds, Child *broker);
-    // Bare QNAM sender -> receiver: deliveries/s at the receiver (median of runs).
+    // One run of each bare QNAM sender -> receiver, back to back (rates into m_qnam).
+    bool qnamRound(int seconds);
+    // The baseline sender's deliveries/s at the receiver, median of `runs` rounds (runs those
+    // still missing).
     double qnamBaseline(int runs, int seconds, double *cpuPerThousand);
     double helloPublishRate(int runs, int seconds, double *cpuPerThousand);
     int secs(int full, int quick) const { return m_opt.quick ? quick : full; }
@@ -90,10 +93,18 @@ private:
     std::vector<Row> m_rows;
     int m_dirCounter = 0;
     // Baselines measured once and shared by the figures that compare with them.
-    double m_qnamRate = -1;
-    double m_qnamDefaultRate = 0;   // QNAM with its own defaults, for reference
-    double m_qnamQstashRate = 0;    // as the broker, with QStash's delivery headers, for reference
-    double m_qnamAllocatorRate = 0; // as the broker, on the app's allocator (if any), for reference
+    struct QnamRuns
+    {
+        std::vector<double> baseline; // as the broker's dispatcher sets QNAM up
+        std::vector<double> defaults; // QNAM with its own defaults, for reference
+        std::vector<double> qstash; // as the broker, with QStash's delivery headers, for reference
+        std::vector<double>
+            allocator;     // as the broker, on the app's allocator (if any), for reference
+        double cpuSec = 0; // the baseline sender's
+        double delivered = 0;
+    };
+    QnamRuns m_qnam;        // one entry per round
+    double m_qnamRate = -1; // median of the baseline's rounds, once summarized
     double m_qnamCpuPerK = 0;
     double m_helloRate = -1;
     double m_helloCpuPerK = 0;

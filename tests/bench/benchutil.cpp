@@ -5,6 +5,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QLocale>
+#include <QStringList>
 #include <QTimer>
 
 #include <algorithm>
@@ -145,6 +146,50 @@ QString fmtNum(double v, int decimals)
     QLocale c(QLocale::C);
     c.setNumberOptions(QLocale::DefaultNumberOptions);
     return c.toString(v, 'f', decimals);
+}
+
+void out(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+QString joinRuns(const std::vector<double> &values, int decimals)
+{
+    QStringList parts;
+    for (double v : values)
+        parts << fmtNum(v, decimals);
+    return parts.join(QStringLiteral(" / "));
+}
+
+QString ratioOf(double ratio, int decimals)
+{
+    return fmtNum(ratio, decimals) + u'x';
+}
+
+QString ratioText(double value, double baseline)
+{
+    return baseline > 0 ? ratioOf(value / baseline) : QStringLiteral("-");
+}
+
+std::vector<double> runRatios(const std::vector<double> &values,
+                              const std::vector<double> &baselines)
+{
+    std::vector<double> r;
+    for (size_t k = 0; k < values.size() && k < baselines.size(); ++k)
+        r.push_back(baselines[k] > 0 ? values[k] / baselines[k] : 0);
+    return r;
+}
+
+double pairedRatio(const std::vector<double> &values, const std::vector<double> &baselines)
+{
+    return median(runRatios(values, baselines));
+}
+
+QString verdict(bool met)
+{
+    return met ? QStringLiteral("met") : QStringLiteral("NOT met");
 }
 
 } // namespace Bench

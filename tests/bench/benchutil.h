@@ -48,4 +48,19 @@ bool parseStamp(const QByteArray &body, qint64 *sentNs, qint64 *seq);
 
 QString fmtNum(double v, int decimals = 0);
 
+// Output of the bench's report: a line on stdout, flushed.
+void out(const QString &text);
+// "a / b / c", each with `decimals` decimals.
+QString joinRuns(const std::vector<double> &values, int decimals = 0);
+// "0.56x".
+QString ratioOf(double ratio, int decimals = 2);
+// value / baseline as a ratio, "-" without a baseline.
+QString ratioText(double value, double baseline);
+// Each run's ratio to the baseline run of its own round (runs taken in turns), and their median.
+std::vector<double> runRatios(const std::vector<double> &values,
+                              const std::vector<double> &baselines);
+double pairedRatio(const std::vector<double> &values, const std::vector<double> &baselines);
+// "met" / "NOT met".
+QString verdict(bool met);
+
 } // namespace Bench

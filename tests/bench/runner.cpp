@@ -20,45 +20,6 @@ namespace {
 constexpr int kBodyBytes = 1024;
 constexpr int kPublishConnections = 64;
 
-void out(const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-QString joinRuns(const std::vector<double> &values, int decimals = 0)
-{
-    QStringList parts;
-    for (double v : values)
-        parts << fmtNum(v, decimals);
-    return parts.join(QStringLiteral(" / "));
-}
-
-QString ratioOf(double ratio)
-{
-    return fmtNum(ratio, 2) + u'x';
-}
-
-QString ratioText(double value, double baseline)
-{
-    return baseline > 0 ? ratioOf(value / baseline) : QStringLiteral("-");
-}
-
-// The median of each run's ratio to the baseline run of its own round.
-double pairedRatio(const std::vector<double> &values, const std::vector<double> &baselines)
-{
-    std::vector<double> r;
-    for (size_t k = 0; k < values.size() && k < baselines.size(); ++k)
-        r.push_back(baselines[k] > 0 ? values[k] / baselines[k] : 0);
-    return median(r);
-}
-
-QString verdict(bool met)
-{
-    return met ? QStringLiteral("met") : QStringLiteral("NOT met");
-}
-
 } // namespace
 
 Runner::Runner(const Options &options)
@@ -307,13 +268,12 @@ double Runner::qnamBaseline(int runs, int seconds, double *cpuPerThousand)
     return m_qnamRate;
 }
 
-Runner::PublishRun Runner::publishRun(quint16 port, int seconds, Child *broker)
+void Runner::publishRun(quint16 port, int seconds, Child *broker, PublishRuns *into)
 {
-    PublishRun run;
     LoadClient client(port, kPublishConnections);
     if (!client.connectAll(10000)) {
         note(QStringLiteral("cannot connect 64 clients to the broker"));
-        return run;
+        return;
     }
     const QByteArray dest = m_receiver.url();
     // Delayed by a day: the figure is the durable ingest path (parse, store, commit, ack).
@@ -326,10 +286,9 @@ Runner::PublishRun Runner::publishRun(quint16 port, int seconds, Child *broker)
                  .arg(r.failed)
                  .arg(r.firstFailStatus)
                  .arg(QString::fromUtf8(r.firstFailBody)));
-    run.rate = r.rate();
-    run.ackP99Ms = percentile(r.latencyMs, 0.99);
-    run.rssMb = double(procStats(broker->pid()).rssKb) / 1024.0;
-    return run;
+    into->rates.push_back(r.rate());
+    into->ackP99Ms.push_back(percentile(r.latencyMs, 0.99));
+    into->rssMb.push_back(double(procStats(broker->pid()).rssKb) / 1024.0);
 }
 
 // ---- figures ----
@@ -504,7 +463,7 @@ void Runner::figEndToEnd()
     for (int i = 0; i < m_opt.runs; ++i) {
         // A round of the bare QNAM senders right before each broker run, so that each run is
         // divided by the baseline of its own round (unless another figure ran them already).
-        if (m_qnamRate < 0 && int(m_qnam.baseline.size()) <= i && !qnamRound(qnamSeconds))
+        if (int(m_qnam.baseline.size()) <= i && !qnamRound(qnamSeconds))
             return;
         const quint64 base = m_receiver.count();
         const qint64 sentBase = client.sent();

@@ -71,14 +71,15 @@ private:
     QByteArray publishRequest(quint16 port, const QByteArray &destination,
                               const QByteArray &extraHeaders, qint64 seq) const;
     QByteArray getRequest(quint16 port, const QByteArray &path) const;
-    // One closed-loop publish run (64 connections, 1 KiB, delayed a day) against a broker.
-    struct PublishRun
+    // Closed-loop publish runs (64 connections, 1 KiB, delayed a day) against a broker: one run
+    // per publishRun call, its figures appended.
+    struct PublishRuns
     {
-        double rate = 0; // acks/s
-        double ackP99Ms = 0;
-        double rssMb = 0; // the broker's, after the run
+        std::vector<double> rates; // acks/s
+        std::vector<double> ackP99Ms;
+        std::vector<double> rssMb; // the broker's, after each run
     };
-    PublishRun publishRun(quint16 port, int seconds, Child *broker);
+    void publishRun(quint16 port, int seconds, Child *broker, PublishRuns *into);
     // One run of each bare QNAM sender -> receiver, back to back (rates into m_qnam).
     bool qnamRound(int seconds);
     // The baseline sender's deliveries/s at the receiver, median of `runs` rounds (runs those
@@ -95,11 +96,13 @@ private:
     // Baselines measured once and shared by the figures that compare with them.
     struct QnamRuns
     {
-        std::vector<double> baseline; // as the broker's dispatcher sets QNAM up
-        std::vector<double> defaults; // QNAM with its own defaults, for reference
-        std::vector<double> qstash; // as the broker, with QStash's delivery headers, for reference
-        std::vector<double>
-            allocator;     // as the broker, on the app's allocator (if any), for reference
+        // As the broker's dispatcher sets QNAM up: the baseline.
+        std::vector<double> baseline;
+        // For reference: QNAM with its own defaults; as the broker, with QStash's delivery
+        // headers; as the broker, on the app's allocator (if it links one).
+        std::vector<double> defaults;
+        std::vector<double> qstash;
+        std::vector<double> allocator;
         double cpuSec = 0; // the baseline sender's
         double delivered = 0;
     };

@@ -17,31 +17,6 @@ namespace Bench {
 
 namespace {
 
-void out(const QString &text)
-{
-    std::fputs(text.toUtf8().constData(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-QString joinRuns(const std::vector<double> &values, int decimals = 0)
-{
-    QStringList parts;
-    for (double v : values)
-        parts << fmtNum(v, decimals);
-    return parts.join(QStringLiteral(" / "));
-}
-
-QString ratioText(double value, double baseline)
-{
-    return baseline > 0 ? fmtNum(value / baseline, 2) + u'x' : QStringLiteral("-");
-}
-
-QString verdict(bool met)
-{
-    return met ? QStringLiteral("met") : QStringLiteral("NOT met");
-}
-
 qint64 dirBytes(const QString &dir)
 {
     qint64 total = 0;
@@ -413,39 +388,30 @@ void Runner::figMillion()
             again->stop(60000);
     }
 
-    std::vector<PublishRun> emptyRuns;
-    std::vector<PublishRun> fullRuns;
-    std::vector<double> ratios;
+    PublishRuns emptyStore;
+    PublishRuns fullStore;
+    const auto runEmpty = [&] { publishRun(emptyPort, seconds, emptyBroker.get(), &emptyStore); };
+    const auto runFull = [&] { publishRun(port, seconds, again.get(), &fullStore); };
     for (int i = 0; i < m_opt.runs; ++i) {
-        const bool emptyFirst = i % 2 == 0;
-        for (int k = 0; k < 2; ++k) {
-            if ((k == 0) == emptyFirst)
-                emptyRuns.push_back(publishRun(emptyPort, seconds, emptyBroker.get()));
-            else
-                fullRuns.push_back(publishRun(port, seconds, again.get()));
+        if (i % 2 == 0) {
+            runEmpty();
+            runFull();
+        } else {
+            runFull();
+            runEmpty();
         }
-        ratios.push_back(emptyRuns.back().rate > 0 ? fullRuns.back().rate / emptyRuns.back().rate
-                                                   : 0);
     }
-    const auto field = [](const std::vector<PublishRun> &runs, double PublishRun::*member) {
-        std::vector<double> v;
-        for (const PublishRun &r : runs)
-            v.push_back(r.*member);
-        return v;
-    };
-    const auto emptyRates = field(emptyRuns, &PublishRun::rate);
-    const auto fullRates = field(fullRuns, &PublishRun::rate);
-    const double emptyRate = median(emptyRates);
-    const double fullRate = median(fullRates);
+    const double emptyRate = median(emptyStore.rates);
+    const double fullRate = median(fullStore.rates);
+    const std::vector<double> ratios = runRatios(fullStore.rates, emptyStore.rates);
     const double ratio = median(ratios);
-    const double emptyRss = emptyRuns.empty() ? 0 : emptyRuns.back().rssMb;
-    const double fullRunRss = fullRuns.empty() ? 0 : fullRuns.back().rssMb;
+    const double emptyRss = emptyStore.rssMb.empty() ? 0 : emptyStore.rssMb.back();
+    const double fullRunRss = fullStore.rssMb.empty() ? 0 : fullStore.rssMb.back();
     const double maxRss = std::max({fullRss, median(restartRss), fullRunRss});
     note(QStringLiteral("publish ack latency p99 per run: empty store %1 ms, full store %2 ms; "
                         "full/empty per round %3")
-             .arg(joinRuns(field(emptyRuns, &PublishRun::ackP99Ms), 1),
-                  joinRuns(field(fullRuns, &PublishRun::ackP99Ms), 1))
-             .arg(joinRuns(ratios, 3)));
+             .arg(joinRuns(emptyStore.ackP99Ms, 1), joinRuns(fullStore.ackP99Ms, 1),
+                  joinRuns(ratios, 3)));
     note(
         QStringLiteral("%1 pending delayed messages (plus those of the rate runs); database %2 MB; "
                        "stop took %3 ms; peak RSS (VmHWM) during the fill %4 MB")
@@ -466,10 +432,9 @@ void Runner::figMillion()
          QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("<= 3,000 ms"),
          verdict(median(restartMs) <= 3000 && pending >= want)});
     add({QStringLiteral("%1 pending delayed: publish acks/s vs empty store").arg(pending),
-         fmtNum(fullRate) + QStringLiteral(" /s"), joinRuns(fullRates),
+         fmtNum(fullRate) + QStringLiteral(" /s"), joinRuns(fullStore.rates),
          fmtNum(emptyRate) + QStringLiteral(" /s same binary, empty store, runs in turn"),
-         fmtNum(ratio, 3) + u'x', QStringLiteral(">= 0.9x"),
-         verdict(ratio >= 0.9 && pending >= want)});
+         ratioOf(ratio, 3), QStringLiteral(">= 0.9x"), verdict(ratio >= 0.9 && pending >= want)});
     again->stop(60000);
     emptyBroker->stop(60000);
 }
